@@ -1,0 +1,55 @@
+package dev.triggerforge.rules.guardrail;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sends one customer has had recently: what the frequency cap counts, what once-per windows compare against,
+ * and the idempotency keys that make a re-fired rule harmless.
+ */
+final class CustomerLedger {
+
+    private record Sent(long at, String ruleId, String subject, String key) {
+    }
+
+    private final List<Sent> sent = new ArrayList<>(2);
+
+    boolean hasKey(String key) {
+        for (Sent s : sent) {
+            if (s.key.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rule sent for the subject after {@code since}. */
+    boolean sentSince(String ruleId, String subject, long since) {
+        for (Sent s : sent) {
+            if (s.at > since && s.ruleId.equals(ruleId) && s.subject.equals(subject)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int countSince(long since) {
+        int n = 0;
+        for (Sent s : sent) {
+            if (s.at > since) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void record(long at, String ruleId, String subject, String key) {
+        sent.add(new Sent(at, ruleId, subject, key));
+    }
+
+    /** Drops sends older than {@code before}; returns whether anything is left. */
+    boolean prune(long before) {
+        sent.removeIf(s -> s.at < before);
+        return !sent.isEmpty();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.triggerforge.rules.session;
+
+import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.rules.fact.Wait;
+
+/** What the rule runtime needs from the session that hosts it. */
+interface SessionHooks {
+
+    CustomerProfile profile(String customerId);
+
+    void waitStarted(Wait w);
+
+    void waitRestarted(Wait w, String eventId);
+
+    void waitCancelled(Wait w, String eventId);
+
+    void waitOver(Wait w);
+
+    void waitLapsed(Wait w);
+}
