@@ -40,7 +40,8 @@ final class TriggerDrl {
         for (int i = 0; i < spec.restartOn().size(); i++) {
             waitReaction(out, spec, spec.restartOn().get(i), "restart " + (i + 1), 40,
                     "lastActivityAt < $e.timestamp",
-                    "modify( $w ) { restart( $e, rt.now() ) }\n        rt.restarted( $w, $e );");
+                    "$e.markHandled( " + quote(spec.id()) + " );\n        modify( $w ) { restart( $e, rt.now() ) }\n"
+                            + "        rt.restarted( $w, $e );");
         }
         send(out, spec);
         return out.toString();
@@ -50,8 +51,10 @@ final class TriggerDrl {
         rule(out, spec, "start", 50, null,
                 entryPattern(spec) + cartJoin(spec.subject())
                         + "        not Wait( triggerId == " + quote(spec.id()) + ", customerId == $e.customerId, subject == "
-                        + subjectOfEvent(spec.subject(), false) + " )\n",
-                "insert( rt.startWait( " + quote(spec.id()) + ", $e, " + subjectOfEvent(spec.subject(), true) + " ) );");
+                        + subjectOfEvent(spec.subject(), false) + " )\n"
+                        + "        eval( !$e.handledBy( " + quote(spec.id()) + " ) )\n",
+                "$e.markHandled( " + quote(spec.id()) + " );\n        insert( rt.startWait( " + quote(spec.id()) + ", $e, "
+                        + subjectOfEvent(spec.subject(), true) + " ) );");
     }
 
     private static void repeatedStart(StringBuilder out, TriggerSpec spec) {

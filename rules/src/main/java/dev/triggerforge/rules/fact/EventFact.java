@@ -4,6 +4,8 @@ import dev.triggerforge.model.event.CartLine;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ public final class EventFact {
     private final String sku;
     private final String orderId;
     private final Set<String> skus;
+    private List<String> handledBy;
 
     public EventFact(CustomerEvent event, long timestamp) {
         this.event = event;
@@ -81,6 +84,21 @@ public final class EventFact {
     /** Every product this event concerns: its own sku, or the skus of an order's lines. */
     public Set<String> getSkus() {
         return skus;
+    }
+
+    /**
+     * Whether the trigger already started or restarted a wait from this event. A wait that ends while its event is
+     * still in the session (no wait, or a late event) must not let the same event start it again.
+     */
+    public boolean handledBy(String triggerId) {
+        return handledBy != null && handledBy.contains(triggerId);
+    }
+
+    public void markHandled(String triggerId) {
+        if (handledBy == null) {
+            handledBy = new ArrayList<>(2);
+        }
+        handledBy.add(triggerId);
     }
 
     /** A property as text, or null. */

@@ -1,0 +1,174 @@
+package dev.triggerforge.rules.bench;
+
+import dev.triggerforge.model.decision.EmailDecision;
+import dev.triggerforge.model.decision.Suppression;
+import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
+import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.ruleset.GuardrailSettings;
+import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.rules.compile.CompiledRuleSet;
+import dev.triggerforge.rules.compile.RuleSetCompiler;
+import dev.triggerforge.rules.library.TriggerLibrary;
+import dev.triggerforge.rules.session.SessionListener;
+import dev.triggerforge.rules.session.SessionOptions;
+import dev.triggerforge.rules.session.TriggerSession;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The engine benchmark behind docs/benchmarks.md, run with {@code ./mvnw -pl rules -Pbench verify}: one thread, one
+ * session, the built-in library and 100 generated triggers measured side by side in the same JVM, then heap per
+ * active customer. Round one warms the JIT and is not reported.
+ */
+public final class EngineBench {
+
+    private record Result(String name, int events, double eventsPerSecond, double p50, double p99, double p999,
+                          long decisions, long suppressions) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.getInteger("bench.customers", 20_000);
+        int rounds = Integer.getInteger("bench.rounds", 4);
+        int heapCustomers = Integer.getInteger("bench.heapCustomers", 100_000);
+        RuleSetCompiler compiler = new RuleSetCompiler();
+        CompiledRuleSet library = compiler.compile(TriggerLibrary.ruleSet());
+        CompiledRuleSet generated = compiler.compile(new RuleSet("generated-100", List.of(),
+                GeneratedTriggers.of(100), GuardrailSettings.DEFAULTS));
+        System.out.printf(Locale.ROOT, "compile: library %d ms, 100 triggers %d ms%n",
+                library.compileTime().toMillis(), generated.compileTime().toMillis());
+        BenchWorkload workload = new BenchWorkload(customers, Duration.ofHours(24).toMillis(), 42);
+        System.out.printf(Locale.ROOT, "workload: %d customers, %d events over 24 h of event time%n",
+                customers, workload.events.size());
+
+        List<Result> libraryRuns = new ArrayList<>();
+        List<Result> generatedRuns = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Result a = run("library (4 triggers)", library, workload);
+            Result b = run("100 generated triggers", generated, workload);
+            if (round > 0) {
+                libraryRuns.add(a);
+                generatedRuns.add(b);
+            }
+            System.out.printf(Locale.ROOT, "round %d: library %.0f ev/s, 100 triggers %.0f ev/s%n", round,
+                    a.eventsPerSecond, b.eventsPerSecond);
+        }
+        Result lib = median(libraryRuns);
+        Result gen = median(generatedRuns);
+        System.out.println();
+        System.out.println("| rule set | events | events/s (1 core) | p50 µs | p99 µs | p99.9 µs | decisions | suppressions |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Result r : List.of(lib, gen)) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %d |%n", r.name, r.events,
+                    r.eventsPerSecond, r.p50, r.p99, r.p999, r.decisions, r.suppressions);
+        }
+        System.out.printf(Locale.ROOT, "%nthroughput ratio 100 triggers / library: %.2f%n",
+                gen.eventsPerSecond / lib.eventsPerSecond);
+        heapPerCustomer("library", library, heapCustomers);
+        heapPerCustomer("100 generated triggers", generated, heapCustomers);
+    }
+
+    private static Result run(String name, CompiledRuleSet rules, BenchWorkload workload) {
+        Counter counter = new Counter();
+        List<CustomerEvent> events = workload.events;
+        long[] latencies = new long[events.size()];
+        long started;
+        long elapsed;
+        try (TriggerSession session = new TriggerSession(rules, SessionOptions.DEFAULTS, counter, BenchWorkload.START)) {
+            workload.profiles.forEach(session::putProfile);
+            started = System.nanoTime();
+            for (int i = 0; i < latencies.length; i++) {
+                CustomerEvent e = events.get(i);
+                long t = System.nanoTime();
+                session.advanceTo(e.occurredAt());
+                session.offer(e);
+                latencies[i] = System.nanoTime() - t;
+            }
+            session.advanceTo(events.get(events.size() - 1).occurredAt().plus(Duration.ofDays(4)));
+            elapsed = System.nanoTime() - started;
+        }
+        Arrays.sort(latencies);
+        return new Result(name, events.size(), events.size() / (elapsed / 1e9), micros(latencies, 0.50),
+                micros(latencies, 0.99), micros(latencies, 0.999), counter.decisions, counter.suppressions);
+    }
+
+    /**
+     * Heap per active customer: each has a profile, an open cart with two lines waiting for its reminder, a
+     * completed browse streak waiting for its follow-up, a welcome send in the ledger and its recent event ids.
+     */
+    private static void heapPerCustomer(String name, CompiledRuleSet rules, int customers) throws InterruptedException {
+        Counter counter = new Counter();
+        Instant start = BenchWorkload.START;
+        try (TriggerSession session = new TriggerSession(rules, SessionOptions.DEFAULTS, counter, start)) {
+            long before = usedHeapAfterGc();
+            for (int c = 0; c < customers; c++) {
+                String id = "h" + c;
+                session.putProfile(new CustomerProfile(id, id + "@example.com", "Europe/Berlin", "de", true,
+                        Map.of("firstName", "Ann"), Map.of()));
+                Instant at = start.plusMillis(c * 5L);
+                session.advanceTo(at);
+                offer(session, id, "signup", at, 0, Map.of("email", id + "@example.com"));
+                for (int v = 1; v <= 3; v++) {
+                    offer(session, id, "product_view", at, v, Map.of("sku", "SKU-" + c % 500, "name", "P",
+                            "category", "shoes", "url", "https://shop.example/p"));
+                }
+                offer(session, id, "cart_add", at, 4, Map.of("sku", "A" + c % 300, "name", "A",
+                        "price", new BigDecimal("19.90"), "quantity", 1L));
+                offer(session, id, "cart_add", at, 5, Map.of("sku", "B" + c % 300, "name", "B",
+                        "price", new BigDecimal("5.00"), "quantity", 2L));
+            }
+            long after = usedHeapAfterGc();
+            System.out.printf(Locale.ROOT, "heap per active customer (%s): %d customers, %d facts, %d pending waits, "
+                            + "%.1f MB -> %.0f bytes/customer (%d welcome sends)%n", name, customers,
+                    session.factCount(), session.pendingWaits(), (after - before) / 1e6,
+                    (after - before) / (double) customers, counter.decisions);
+        }
+    }
+
+    private static void offer(TriggerSession session, String customer, String type, Instant at, int seq,
+                              Map<String, Object> props) {
+        session.offer(new CustomerEvent(customer + "-" + seq, customer, EventType.of(type), at, props));
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(150);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static double micros(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(quantile * sorted.length))] / 1000.0;
+    }
+
+    private static Result median(List<Result> runs) {
+        List<Result> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.eventsPerSecond, b.eventsPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static final class Counter implements SessionListener {
+        long decisions;
+        long suppressions;
+
+        @Override
+        public void onDecision(EmailDecision decision) {
+            decisions++;
+        }
+
+        @Override
+        public void onSuppression(Suppression suppression) {
+            suppressions++;
+        }
+    }
+}
