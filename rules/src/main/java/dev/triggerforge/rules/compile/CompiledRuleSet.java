@@ -28,6 +28,17 @@ public record CompiledRuleSet(RuleSet ruleSet, KieBase kieBase, Map<String, Trig
         return longest;
     }
 
+    /** The longest once-per window of any trigger: how long a session must remember past sends to honour it. */
+    public Duration longestOncePer() {
+        Duration longest = Duration.ZERO;
+        for (TriggerSpec t : triggers.values()) {
+            if (t.oncePer() != null) {
+                longest = max(longest, t.oncePer());
+            }
+        }
+        return longest;
+    }
+
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }

@@ -18,9 +18,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ public final class RuleSetCompiler {
     private static final String CORE_RESOURCE = "tf-core.drl";
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private final KieServices kie = KieServices.Factory.get();
     private final String coreDrl = readCore();
@@ -71,6 +74,7 @@ public final class RuleSetCompiler {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             errors.add(locate(m, pathToSource));
         }
+        dropParserEchoes(errors);
         if (!errors.isEmpty()) {
             kie.getRepository().removeKieModule(release);
             throw new RuleSetRejectedException(errors);
@@ -110,7 +114,19 @@ public final class RuleSetCompiler {
                 column = Integer.parseInt(lc.group(2));
             }
         }
-        return new CompileError(source, Math.max(line, 0), Math.max(column, 0), tidy(text));
+        // Drools counts columns from 0 (ANTLR's char position); CompileError counts from 1, 0 meaning unknown
+        int column1 = line > 0 && column >= 0 ? column + 1 : 0;
+        return new CompileError(source, Math.max(line, 0), column1, tidy(text));
+    }
+
+    /**
+     * A DRL file that does not parse also yields "Parser returned a null Package" without a location; it says nothing
+     * the parser errors of that file have not said, so it is dropped when they are there.
+     */
+    private static void dropParserEchoes(List<CompileError> errors) {
+        Set<String> located = new HashSet<>();
+        errors.stream().filter(e -> e.line() > 0).forEach(e -> located.add(e.source()));
+        errors.removeIf(e -> e.line() == 0 && e.message().startsWith(NULL_PACKAGE) && located.contains(e.source()));
     }
 
     /** Drools messages span several lines with caret art; authors need the first meaningful sentence. */

@@ -1,16 +1,20 @@
 package dev.triggerforge.rules.fact;
 
+import dev.triggerforge.rules.state.Wait;
+
 /**
- * A wait whose time has come: the detector timer turns each {@link Wait} into one of these, and the trigger's own
- * rule only has to filter it (e.g. "the cart still holds items") and hand it to the guardrails.
+ * A wait whose time has come, put into the session for one firing so the trigger's rule can filter it (its subject
+ * must still be alive: for a cart, still open and not empty) and ask for the send.
  */
 public final class Due {
 
     private final Wait wait;
+    private final boolean subjectAlive;
     private boolean handled;
 
-    public Due(Wait wait) {
+    public Due(Wait wait, boolean subjectAlive) {
         this.wait = wait;
+        this.subjectAlive = subjectAlive;
     }
 
     public Wait getWait() {
@@ -27,6 +31,11 @@ public final class Due {
 
     public String getSubject() {
         return wait.getSubject();
+    }
+
+    /** Whether what the wait is about still holds: the cart is open and not empty; always true for other subjects. */
+    public boolean isSubjectAlive() {
+        return subjectAlive;
     }
 
     public boolean isHandled() {

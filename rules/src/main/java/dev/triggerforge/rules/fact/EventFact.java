@@ -4,16 +4,13 @@ import dev.triggerforge.model.event.CartLine;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A customer event as rules see it: the fields rules match on, precomputed once, with JavaBean getters for DRL. It
- * lives in the session only while the rules react to it; what must be remembered is kept in {@link Cart},
- * {@link Streak} and {@link Wait} facts, which is what keeps memory per customer small.
+ * lives in the session only while the rules react to it; what must be remembered is kept in the customer's state.
  */
 public final class EventFact {
 
@@ -22,7 +19,6 @@ public final class EventFact {
     private final String sku;
     private final String orderId;
     private final Set<String> skus;
-    private List<String> handledBy;
 
     public EventFact(CustomerEvent event, long timestamp) {
         this.event = event;
@@ -71,34 +67,9 @@ public final class EventFact {
         return orderId;
     }
 
-    /** The subject key of the product this event is about ({@code sku:<sku>}), or null. */
-    public String getProductSubject() {
-        return sku == null ? null : Subjects.product(sku);
-    }
-
-    /** The subject key of the order of a purchase ({@code order:<orderId>}), or null. */
-    public String getOrderSubject() {
-        return orderId == null ? null : Subjects.order(orderId);
-    }
-
     /** Every product this event concerns: its own sku, or the skus of an order's lines. */
     public Set<String> getSkus() {
         return skus;
-    }
-
-    /**
-     * Whether the trigger already started or restarted a wait from this event. A wait that ends while its event is
-     * still in the session (no wait, or a late event) must not let the same event start it again.
-     */
-    public boolean handledBy(String triggerId) {
-        return handledBy != null && handledBy.contains(triggerId);
-    }
-
-    public void markHandled(String triggerId) {
-        if (handledBy == null) {
-            handledBy = new ArrayList<>(2);
-        }
-        handledBy.add(triggerId);
     }
 
     /** A property as text, or null. */

@@ -9,7 +9,8 @@ import java.util.List;
  */
 final class CustomerLedger {
 
-    private record Sent(long at, String ruleId, String subject, String key) {
+    /** One judged send; {@code delivered} is false for a holdout, which is remembered but received nothing. */
+    private record Sent(long at, String ruleId, String subject, String key, boolean delivered) {
     }
 
     private final List<Sent> sent = new ArrayList<>(2);
@@ -33,18 +34,19 @@ final class CustomerLedger {
         return false;
     }
 
-    int countSince(long since) {
+    /** Emails the customer actually received after {@code since}: what the frequency cap counts. */
+    int deliveredSince(long since) {
         int n = 0;
         for (Sent s : sent) {
-            if (s.at > since) {
+            if (s.at > since && s.delivered) {
                 n++;
             }
         }
         return n;
     }
 
-    void record(long at, String ruleId, String subject, String key) {
-        sent.add(new Sent(at, ruleId, subject, key));
+    void record(long at, String ruleId, String subject, String key, boolean delivered) {
+        sent.add(new Sent(at, ruleId, subject, key, delivered));
     }
 
     /** Drops sends older than {@code before}; returns whether anything is left. */

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns the candidates of one instant into decisions or suppressions: consent, missing data, idempotency, once-per
- * windows, holdout and the frequency cap, in that order, highest priority first so a cap tie goes to the more
- * important trigger. Every refusal except an exact duplicate becomes a {@link Suppression} record.
+ * Turns the candidates of one instant into decisions or suppressions: consent, idempotency, once-per windows,
+ * holdout, the frequency cap and missing data, in that order (the cheap checks before personalization), highest
+ * priority first so a cap tie goes to the more important trigger. Every refusal except an exact duplicate becomes a
+ * {@link Suppression} record.
  */
 public final class Guardrails {
 
@@ -51,12 +52,6 @@ public final class Guardrails {
             listener.onSuppression(suppress(c, SuppressionReason.NO_CONSENT, "no marketing consent"));
             return;
         }
-        List<String> missing = new ArrayList<>();
-        Map<String, Object> variables = Personalizer.complete(c.variables(), profile, c.required(), missing);
-        if (!missing.isEmpty()) {
-            listener.onSuppression(suppress(c, SuppressionReason.MISSING_DATA, "unknown: " + String.join(", ", missing)));
-            return;
-        }
         CustomerLedger ledger = ledgers.computeIfAbsent(c.customerId(), id -> new CustomerLedger());
         if (ledger.hasKey(c.idempotencyKey())) {
             return;
@@ -66,17 +61,23 @@ public final class Guardrails {
             return;
         }
         if (c.holdout()) {
-            ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey());
+            ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey(), false);
             listener.onSuppression(suppress(c, SuppressionReason.HOLDOUT, "holdout group of " + c.ruleId()));
             return;
         }
         long windowStart = c.sendAt() - settings.frequencyWindow().toMillis();
-        if (c.obeysFrequencyCap() && ledger.countSince(windowStart) >= settings.frequencyCap()) {
+        if (c.obeysFrequencyCap() && ledger.deliveredSince(windowStart) >= settings.frequencyCap()) {
             listener.onSuppression(suppress(c, SuppressionReason.FREQUENCY_CAP,
                     settings.frequencyCap() + " sends within " + settings.frequencyWindow()));
             return;
         }
-        ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey());
+        List<String> missing = new ArrayList<>();
+        Map<String, Object> variables = Personalizer.complete(c.variables(), profile, c.required(), missing);
+        if (!missing.isEmpty()) {
+            listener.onSuppression(suppress(c, SuppressionReason.MISSING_DATA, "unknown: " + String.join(", ", missing)));
+            return;
+        }
+        ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey(), true);
         ledger.prune(c.sendAt() - retentionMillis);
         listener.onDecision(new EmailDecision(c.idempotencyKey(), c.ruleId(), c.customerId(), c.templateId(),
                 c.variant(), Instant.ofEpochMilli(c.sendAt()), variables, c.causedBy()));

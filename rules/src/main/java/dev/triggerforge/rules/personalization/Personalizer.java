@@ -2,10 +2,9 @@ package dev.triggerforge.rules.personalization;
 
 import dev.triggerforge.model.event.CartLine;
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.event.ProductView;
 import dev.triggerforge.model.event.Purchase;
 import dev.triggerforge.model.profile.CustomerProfile;
-import dev.triggerforge.rules.fact.Cart;
+import dev.triggerforge.rules.state.Cart;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import java.util.Map;
  * profile, and fills gaps from the profile's last-known values, so an email is never sent with blanks.
  */
 public final class Personalizer {
+
+    private static final List<String> PRODUCT_FIELDS = List.of("sku", "name", "category", "price", "imageUrl", "url");
 
     private Personalizer() {
     }
@@ -30,16 +31,13 @@ public final class Personalizer {
         return Map.of("cart", c);
     }
 
-    public static Map<String, Object> product(CustomerEvent view) {
-        ProductView p = view.productView();
+    /** The product an event is about: a product view or a cart line carry the same fields. */
+    public static Map<String, Object> product(CustomerEvent event) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sku", p.sku());
-        putIfKnown(m, "name", p.name());
-        putIfKnown(m, "category", p.category());
-        putIfKnown(m, "price", p.price());
-        putIfKnown(m, "imageUrl", p.imageUrl());
-        putIfKnown(m, "url", p.url());
-        return Map.of("product", m);
+        for (String key : PRODUCT_FIELDS) {
+            putIfKnown(m, key, event.properties().get(key));
+        }
+        return Map.of("product", Map.copyOf(m));
     }
 
     public static Map<String, Object> order(CustomerEvent purchaseEvent) {
@@ -49,7 +47,7 @@ public final class Personalizer {
         m.put("lines", p.lines().stream().map(Personalizer::line).toList());
         putIfKnown(m, "total", p.total());
         putIfKnown(m, "currency", p.currency());
-        return Map.of("order", m);
+        return Map.of("order", Map.copyOf(m));
     }
 
     /** The {@code customer} section, from the profile as it is at send time. */

@@ -1,7 +1,7 @@
 package dev.triggerforge.rules.session;
 
 import dev.triggerforge.model.profile.CustomerProfile;
-import dev.triggerforge.rules.fact.Wait;
+import dev.triggerforge.rules.state.Wait;
 
 /** What the rule runtime needs from the session that hosts it. */
 interface SessionHooks {
@@ -13,8 +13,6 @@ interface SessionHooks {
     void waitRestarted(Wait w, String eventId);
 
     void waitCancelled(Wait w, String eventId);
-
-    void waitOver(Wait w);
 
     void waitLapsed(Wait w);
 }

@@ -1,27 +1,34 @@
 package dev.triggerforge.rules.session;
 
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
+import dev.triggerforge.model.trigger.Subject;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.model.trigger.Variant;
 import dev.triggerforge.rules.experiment.VariantPicker;
-import dev.triggerforge.rules.fact.Cart;
 import dev.triggerforge.rules.fact.Due;
 import dev.triggerforge.rules.fact.EventFact;
-import dev.triggerforge.rules.fact.Streak;
-import dev.triggerforge.rules.fact.Wait;
 import dev.triggerforge.rules.guardrail.Candidate;
 import dev.triggerforge.rules.guardrail.QuietHours;
 import dev.triggerforge.rules.personalization.Personalizer;
+import dev.triggerforge.rules.state.Cart;
+import dev.triggerforge.rules.state.CustomerState;
+import dev.triggerforge.rules.state.Streak;
+import dev.triggerforge.rules.state.Subjects;
+import dev.triggerforge.rules.state.Wait;
+import dev.triggerforge.rules.state.WaitQueue;
 import org.kie.api.time.SessionClock;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code rt} global of every rule set: the small API through which DRL (generated or hand-written) starts waits,
- * reads the clock and asks for sends. Keeping this logic in Java keeps the rules short and their cost flat.
+ * The {@code rt} global of every rule set: rules decide which trigger an event starts, restarts or cancels, and this
+ * runtime keeps the per-customer state that decision acts on (carts, streaks, waits) and the queue of waits by
+ * fire time. Nothing here outlives an event inside Drools, so a rule set can be swapped without losing a wait.
  */
 public final class TriggerRuntime {
 
@@ -30,7 +37,10 @@ public final class TriggerRuntime {
     private final SessionOptions options;
     private final SessionClock clock;
     private final SessionHooks hooks;
+    private final Map<String, CustomerState> states = new HashMap<>();
+    private final WaitQueue queue = new WaitQueue();
     private final List<Candidate> ready = new ArrayList<>();
+    private long pendingWaits;
 
     TriggerRuntime(Map<String, TriggerSpec> triggers, QuietHours quietHours, SessionOptions options,
                    SessionClock clock, SessionHooks hooks) {
@@ -45,101 +55,74 @@ public final class TriggerRuntime {
         return clock.getCurrentTime();
     }
 
-    public Cart openCart(EventFact e) {
-        return new Cart(e.getCustomerId(), e.getEventId(), e.getTimestamp());
-    }
-
-    public long cartRetainUntil(EventFact e) {
-        return Math.max(e.getTimestamp() + options.cartRetention().toMillis(), now());
-    }
-
-    /** An empty streak for a trigger with a repeated entry event. */
-    public Streak streak(String triggerId, EventFact e, String subject) {
+    /** Rule action: the event is an entry event of the trigger (its conditions held). */
+    public void start(String triggerId, EventFact e) {
         TriggerSpec spec = spec(triggerId);
-        return new Streak(triggerId, e.getCustomerId(), subject, spec.repeat().count(),
-                spec.repeat().within().toMillis());
-    }
-
-    /** Starts a trigger's wait from its entry event. */
-    public Wait startWait(String triggerId, EventFact e, String subject) {
-        return newWait(spec(triggerId), e.getCustomerId(), subject, e.getEvent(), List.of(e.getEventId()),
-                e.getTimestamp());
-    }
-
-    /** Starts a trigger's wait from a completed streak, caused by all of its occurrences. */
-    public Wait startWait(String triggerId, Streak s) {
-        return newWait(spec(triggerId), s.getCustomerId(), s.getSubject(), s.getLatest(), s.getEventIds(),
-                s.getLatestAt());
-    }
-
-    /** Starts a wait for a trigger written in DRL only, with its own duration. */
-    public Wait startWait(String ruleId, EventFact e, String subject, long waitMillis) {
-        Wait w = new Wait(ruleId, e.getCustomerId(), subject, null, waitMillis, e.getEvent(),
-                List.of(e.getEventId()), e.getTimestamp(), now());
-        hooks.waitStarted(w);
-        return w;
-    }
-
-    private Wait newWait(TriggerSpec spec, String customerId, String subject,
-                         CustomerEvent entry, List<String> causes, long startedAt) {
-        Variant variant = VariantPicker.pick(spec.id(), customerId, spec.variants());
-        Duration wait = variant != null && variant.waitDuration() != null ? variant.waitDuration() : spec.waitDuration();
-        Wait w = new Wait(spec.id(), customerId, subject, variant == null ? null : variant.id(), wait.toMillis(),
-                entry, causes, startedAt, now());
-        hooks.waitStarted(w);
-        return w;
-    }
-
-    public void restarted(Wait w, EventFact e) {
-        hooks.waitRestarted(w, e.getEventId());
-    }
-
-    public void cancelled(Wait w, EventFact e) {
-        hooks.waitCancelled(w, e.getEventId());
-    }
-
-    /** When quiet hours for the wait's customer end, or 0 when the wait may fire now. */
-    public long quietUntil(Wait w) {
-        TriggerSpec spec = triggers.get(w.getTriggerId());
-        if (spec != null && Boolean.FALSE.equals(spec.guardrails().quietHours())) {
-            return 0;
+        CustomerState state = state(e.getCustomerId());
+        String subject = subjectOf(spec.subject(), e, state);
+        if (subject == null) {
+            return;
         }
-        long now = now();
-        long allowed = quietHours.nextAllowed(now, hooks.profile(w.getCustomerId()).zone());
-        return allowed > now ? allowed : 0;
-    }
-
-    public Due due(Wait w) {
-        hooks.waitOver(w);
-        return new Due(w);
-    }
-
-    public void dueDone(Due d) {
-        if (!d.isHandled()) {
-            hooks.waitLapsed(d.getWait());
+        if (spec.repeat() == null) {
+            if (state.wait(triggerId, subject) == null) {
+                begin(spec, state, subject, e.getEvent(), List.of(e.getEventId()), e.getTimestamp());
+            }
+            return;
+        }
+        Streak streak = state.streak(triggerId, subject, () -> new Streak(triggerId, e.getCustomerId(), subject,
+                spec.repeat().count(), spec.repeat().within().toMillis()));
+        streak.record(e.getEvent(), e.getTimestamp(), now());
+        if (streak.isComplete()) {
+            List<String> causes = streak.getEventIds();
+            CustomerEvent latest = streak.getLatest();
+            long startedAt = streak.getLatestAt();
+            streak.reset();
+            if (state.wait(triggerId, subject) == null) {
+                begin(spec, state, subject, latest, causes, startedAt);
+            }
         }
     }
 
-    /** Asks for the send of a generated trigger whose subject is the customer's cart. */
-    public void send(Due d, Cart cart) {
-        send(d, Personalizer.cart(cart));
+    /** Rule action: the event restarts the trigger's waits that it concerns. */
+    public void restart(String triggerId, EventFact e) {
+        TriggerSpec spec = spec(triggerId);
+        for (Wait w : state(e.getCustomerId()).waitsOf(triggerId)) {
+            if (concerns(spec.subject(), w, e) && w.restart(e.getEventId(), e.getTimestamp(), now())) {
+                queue.schedule(w);
+                hooks.waitRestarted(w, e.getEventId());
+            }
+        }
     }
 
-    /** Asks for the send of a generated trigger; the email shows what its subject's entry event carried. */
+    /** Rule action: the event cancels the trigger's waits that it concerns and that started before it. */
+    public void cancel(String triggerId, EventFact e) {
+        TriggerSpec spec = spec(triggerId);
+        CustomerState state = state(e.getCustomerId());
+        for (Wait w : state.waitsOf(triggerId)) {
+            if (concerns(spec.subject(), w, e) && w.getStartedAt() <= e.getTimestamp()) {
+                end(state, w);
+                hooks.waitCancelled(w, e.getEventId());
+            }
+        }
+    }
+
+    /** Rule action for a DRL-only trigger: starts a wait of its own duration unless one is pending. */
+    public void startWait(String ruleId, EventFact e, String subject, long waitMillis) {
+        CustomerState state = state(e.getCustomerId());
+        if (state.wait(ruleId, subject) == null) {
+            add(state, new Wait(ruleId, e.getCustomerId(), subject, null, waitMillis, e.getEventId(),
+                    List.of(e.getEventId()), Map.of(), e.getTimestamp(), now()));
+        }
+    }
+
+    /** Rule action: asks for the send of a generated trigger whose wait is over. */
     public void send(Due d) {
-        TriggerSpec spec = spec(d.getTriggerId());
-        Map<String, Object> vars = switch (spec.subject()) {
-            case PRODUCT -> Personalizer.product(d.getWait().getEntry());
-            case ORDER -> Personalizer.order(d.getWait().getEntry());
-            case CART, CUSTOMER -> Map.of();
-        };
-        send(d, vars);
-    }
-
-    private void send(Due d, Map<String, Object> vars) {
         d.markHandled();
         Wait w = d.getWait();
         TriggerSpec spec = spec(w.getTriggerId());
+        Map<String, Object> vars = spec.subject() == Subject.CART
+                ? Personalizer.cart(state(w.getCustomerId()).cart())
+                : w.getSubjectVariables();
         Variant variant = spec.variants().stream().filter(v -> v.id().equals(w.getVariant())).findFirst().orElse(null);
         String template = variant != null && variant.templateId() != null ? variant.templateId() : spec.templateId();
         String key = spec.id() + "|" + w.getCustomerId() + "|" + w.getSubject()
@@ -151,14 +134,71 @@ public final class TriggerRuntime {
                 w.getCausedBy()));
     }
 
-    /** Asks for a send from a DRL-only rule: guardrails still apply; the key is the rule, customer and subject. */
+    /** Rule action for the due wait of a DRL-only trigger: sends for the wait's customer and subject. */
+    public void send(Due d, String templateId, int priority, Map<String, Object> variables, List<String> required) {
+        d.markHandled();
+        Wait w = d.getWait();
+        send(w.getTriggerId(), w.getCustomerId(), w.getSubject(), templateId, priority, variables, required,
+                w.getCausedBy());
+    }
+
+    /** Rule action for a DRL-only rule: guardrails still apply; the key is the rule, customer and subject. */
     public void send(String ruleId, String customerId, String subject, String templateId, int priority,
                      Map<String, Object> variables, List<String> required, List<String> causedBy) {
         ready.add(new Candidate(ruleId, customerId, subject, ruleId + "|" + customerId + "|" + subject, priority,
                 templateId, null, false, true, 0, now(), variables, required, causedBy));
     }
 
-    /** The candidates asked for since the last call, emptied. */
+    /** Keeps the customer's cart in step with a cart or purchase event, before any rule sees it. */
+    void applyToCart(CustomerEvent event, long at) {
+        EventType type = event.type();
+        if (type.equals(EventType.CART_ADD) || type.equals(EventType.CART_REMOVE)) {
+            CustomerState state = state(event.customerId());
+            if (state.cart() == null && type.equals(EventType.CART_ADD)) {
+                state.openCart(new Cart(event.customerId(), event.eventId(), at));
+            }
+            if (state.cart() != null) {
+                state.cart().apply(event, at, Math.max(at + options.cartRetention().toMillis(), now()));
+            }
+        } else if (type.equals(EventType.PURCHASE)) {
+            CustomerState state = states.get(event.customerId());
+            if (state != null && state.cart() != null && state.cart().getOpenedAt() <= at) {
+                state.closeCart();
+            }
+        }
+    }
+
+    long nextDueAt() {
+        return queue.nextAt();
+    }
+
+    /**
+     * The waits due at {@code at} as facts for one firing. A wait whose time falls in its customer's quiet hours is
+     * re-timed to their end instead.
+     */
+    List<Due> takeDue(long at) {
+        List<Due> dues = new ArrayList<>();
+        for (Wait w : queue.takeDueAt(at)) {
+            long quietUntil = quietUntil(w, at);
+            if (quietUntil > at) {
+                w.deferTo(quietUntil);
+                queue.schedule(w);
+                continue;
+            }
+            CustomerState state = state(w.getCustomerId());
+            end(state, w);
+            dues.add(new Due(w, subjectAlive(w, state)));
+        }
+        return dues;
+    }
+
+    void dueDone(Due d) {
+        if (!d.isHandled()) {
+            hooks.waitLapsed(d.getWait());
+        }
+        forgetIfEmpty(d.getCustomerId());
+    }
+
     List<Candidate> drainReady() {
         if (ready.isEmpty()) {
             return List.of();
@@ -166,6 +206,94 @@ public final class TriggerRuntime {
         List<Candidate> out = new ArrayList<>(ready);
         ready.clear();
         return out;
+    }
+
+    void forgetIfEmpty(String customerId) {
+        CustomerState state = states.get(customerId);
+        if (state != null && state.isEmpty()) {
+            states.remove(customerId);
+        }
+    }
+
+    /** Forgets idle carts and old streaks, and customers with nothing left. */
+    void sweep(long now) {
+        states.values().removeIf(s -> {
+            s.sweep(now);
+            return s.isEmpty();
+        });
+    }
+
+    long pendingWaits() {
+        return pendingWaits;
+    }
+
+    int customersWithState() {
+        return states.size();
+    }
+
+    private void begin(TriggerSpec spec, CustomerState state, String subject, CustomerEvent entry,
+                       List<String> causes, long startedAt) {
+        Variant variant = VariantPicker.pick(spec.id(), entry.customerId(), spec.variants());
+        Duration wait = variant != null && variant.waitDuration() != null ? variant.waitDuration() : spec.waitDuration();
+        Map<String, Object> subjectVariables = switch (spec.subject()) {
+            case PRODUCT -> Personalizer.product(entry);
+            case ORDER -> Personalizer.order(entry);
+            case CART, CUSTOMER -> Map.of();
+        };
+        add(state, new Wait(spec.id(), entry.customerId(), subject, variant == null ? null : variant.id(),
+                wait.toMillis(), entry.eventId(), causes, subjectVariables, startedAt, now()));
+    }
+
+    private void add(CustomerState state, Wait w) {
+        state.addWait(w);
+        queue.schedule(w);
+        pendingWaits++;
+        hooks.waitStarted(w);
+    }
+
+    private void end(CustomerState state, Wait w) {
+        w.end();
+        state.removeWait(w);
+        pendingWaits--;
+    }
+
+    private long quietUntil(Wait w, long at) {
+        TriggerSpec spec = triggers.get(w.getTriggerId());
+        if (spec != null && Boolean.FALSE.equals(spec.guardrails().quietHours())) {
+            return 0;
+        }
+        return quietHours.nextAllowed(at, hooks.profile(w.getCustomerId()).zone());
+    }
+
+    private boolean subjectAlive(Wait w, CustomerState state) {
+        TriggerSpec spec = triggers.get(w.getTriggerId());
+        if (spec == null || spec.subject() != Subject.CART) {
+            return true;
+        }
+        Cart cart = state.cart();
+        return cart != null && cart.getSubject().equals(w.getSubject()) && !cart.isEmpty();
+    }
+
+    private static String subjectOf(Subject subject, EventFact e, CustomerState state) {
+        return switch (subject) {
+            case CART -> state.cart() == null ? null : state.cart().getSubject();
+            case PRODUCT -> e.getSku() == null ? null : Subjects.product(e.getSku());
+            case ORDER -> e.getOrderId() == null ? null : Subjects.order(e.getOrderId());
+            case CUSTOMER -> Subjects.CUSTOMER;
+        };
+    }
+
+    /** Whether an event that restarts or cancels is about the wait's subject. */
+    private static boolean concerns(Subject subject, Wait w, EventFact e) {
+        return switch (subject) {
+            case PRODUCT -> e.getSkus().contains(w.getSubjectValue());
+            case ORDER -> w.getSubjectValue().equals(e.getOrderId());
+            case CART, CUSTOMER -> true;
+        };
+    }
+
+    private CustomerState state(String customerId) {
+        return states.computeIfAbsent(customerId, id -> new CustomerState());
     }
 
     private TriggerSpec spec(String triggerId) {

@@ -3,13 +3,13 @@ package dev.triggerforge.rules.session;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
+import dev.triggerforge.rules.fact.Due;
 import dev.triggerforge.rules.fact.EventFact;
-import dev.triggerforge.rules.fact.Wait;
 import dev.triggerforge.rules.guardrail.Candidate;
 import dev.triggerforge.rules.guardrail.Guardrails;
 import dev.triggerforge.rules.guardrail.QuietHours;
 import dev.triggerforge.rules.profile.ProfileBook;
-import org.drools.core.common.InternalWorkingMemory;
+import dev.triggerforge.rules.state.Wait;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -19,20 +19,20 @@ import org.kie.api.time.SessionPseudoClock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One Drools session in stream mode on a pseudo clock that only its owner moves: the simulator through event time,
- * the server to wall time. It is single-threaded by design; a partition owns one. Timers are fired one instant at a
- * time, so sends are judged in time order however far the clock jumps.
+ * the server to wall time. Single-threaded by design; a partition owns one. Waits are fired one instant at a time,
+ * so sends are judged in time order however far the clock jumps.
  */
 public final class TriggerSession implements AutoCloseable {
 
-    private static final long GUARDRAIL_SWEEP_MILLIS = Duration.ofHours(1).toMillis();
+    private static final long SWEEP_MILLIS = Duration.ofHours(1).toMillis();
 
     private final KieSession session;
-    private final InternalWorkingMemory memory;
     private final SessionPseudoClock clock;
     private final TriggerRuntime runtime;
     private final Guardrails guardrails;
@@ -40,24 +40,25 @@ public final class TriggerSession implements AutoCloseable {
     private final RecentEventIds recentIds;
     private final SessionOptions options;
     private final SessionListener listener;
-    private long pendingWaits;
-    private long nextGuardrailSweep;
+    private long nextSweep;
 
     public TriggerSession(CompiledRuleSet rules, SessionOptions options, SessionListener listener, Instant start) {
         KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
         conf.setOption(ClockTypeOption.PSEUDO);
         this.session = rules.kieBase().newKieSession(conf, null);
-        this.memory = (InternalWorkingMemory) session;
         this.clock = session.getSessionClock();
         this.options = options;
         this.listener = listener;
         this.recentIds = new RecentEventIds(options.latenessTolerance().toMillis());
-        this.guardrails = new Guardrails(rules.ruleSet().guardrails(), options.ledgerRetention().toMillis());
-        QuietHours quiet = new QuietHours(rules.ruleSet().guardrails().quietStart(), rules.ruleSet().guardrails().quietEnd());
+        // past sends are remembered at least as long as the longest once-per window needs them
+        long ledgerRetention = Math.max(options.ledgerRetention().toMillis(), rules.longestOncePer().toMillis());
+        this.guardrails = new Guardrails(rules.ruleSet().guardrails(), ledgerRetention);
+        QuietHours quiet = new QuietHours(rules.ruleSet().guardrails().quietStart(),
+                rules.ruleSet().guardrails().quietEnd());
         this.runtime = new TriggerRuntime(rules.triggers(), quiet, options, clock, new Hooks());
         session.setGlobal("rt", runtime);
         clock.advanceTime(start.toEpochMilli(), TimeUnit.MILLISECONDS);
-        this.nextGuardrailSweep = start.toEpochMilli() + GUARDRAIL_SWEEP_MILLIS;
+        this.nextSweep = start.toEpochMilli() + SWEEP_MILLIS;
     }
 
     public Instant now() {
@@ -65,25 +66,16 @@ public final class TriggerSession implements AutoCloseable {
     }
 
     /**
-     * Moves the clock forward to {@code target}, firing every timer that falls on the way at its own instant and
+     * Moves the clock forward to {@code target}, firing every wait that falls on the way at its own instant and
      * judging the sends it asks for. A target in the past changes nothing.
      */
     public void advanceTo(Instant target) {
         long to = target.toEpochMilli();
-        while (true) {
-            long untilNext = memory.getTimeToNextJob();
-            long now = clock.getCurrentTime();
-            if (untilNext < 0 || now + untilNext > to) {
-                break;
-            }
-            clock.advanceTime(untilNext, TimeUnit.MILLISECONDS);
-            fire();
+        for (long next = runtime.nextDueAt(); next <= to; next = runtime.nextDueAt()) {
+            moveClockTo(next);
+            fireDue(next);
         }
-        long now = clock.getCurrentTime();
-        if (to > now) {
-            clock.advanceTime(to - now, TimeUnit.MILLISECONDS);
-            fire();
-        }
+        moveClockTo(to);
         housekeeping();
     }
 
@@ -104,9 +96,14 @@ public final class TriggerSession implements AutoCloseable {
             return Offer.DUPLICATE;
         }
         profiles.apply(event);
-        FactHandle handle = session.insert(new EventFact(event, Math.min(occurred, now)));
-        fire();
+        long at = Math.min(occurred, now);
+        runtime.applyToCart(event, at);
+        FactHandle handle = session.insert(new EventFact(event, at));
+        session.fireAllRules();
         session.delete(handle);
+        judge(runtime.drainReady());
+        fireDue(now);
+        runtime.forgetIfEmpty(event.customerId());
         return Offer.ACCEPTED;
     }
 
@@ -120,28 +117,54 @@ public final class TriggerSession implements AutoCloseable {
 
     /** Waits started and not yet over. */
     public long pendingWaits() {
-        return pendingWaits;
+        return runtime.pendingWaits();
     }
 
-    /** Facts held by the Drools session (carts, streaks, waits). */
+    /** Customers the session holds state for (a cart, a streak or a wait). */
+    public int customersWithState() {
+        return runtime.customersWithState();
+    }
+
+    /** Facts held by the Drools session between events: none, by design. */
     public long factCount() {
         return session.getFactCount();
     }
 
-    private void fire() {
+    private void fireDue(long at) {
+        List<Due> dues = runtime.takeDue(at);
+        if (dues.isEmpty()) {
+            return;
+        }
+        List<FactHandle> handles = new ArrayList<>(dues.size());
+        for (Due d : dues) {
+            handles.add(session.insert(d));
+        }
         session.fireAllRules();
-        List<Candidate> ready = runtime.drainReady();
-        if (!ready.isEmpty()) {
-            guardrails.judge(ready, profiles::get, listener);
+        handles.forEach(session::delete);
+        dues.forEach(runtime::dueDone);
+        judge(runtime.drainReady());
+    }
+
+    private void judge(List<Candidate> candidates) {
+        if (!candidates.isEmpty()) {
+            guardrails.judge(candidates, profiles::get, listener);
+        }
+    }
+
+    private void moveClockTo(long to) {
+        long now = clock.getCurrentTime();
+        if (to > now) {
+            clock.advanceTime(to - now, TimeUnit.MILLISECONDS);
         }
     }
 
     private void housekeeping() {
         long now = clock.getCurrentTime();
         recentIds.sweep(now);
-        if (now >= nextGuardrailSweep) {
+        if (now >= nextSweep) {
             guardrails.sweep(now);
-            nextGuardrailSweep = now + GUARDRAIL_SWEEP_MILLIS;
+            runtime.sweep(now);
+            nextSweep = now + SWEEP_MILLIS;
         }
     }
 
@@ -159,7 +182,6 @@ public final class TriggerSession implements AutoCloseable {
 
         @Override
         public void waitStarted(Wait w) {
-            pendingWaits++;
             trace(WaitTrace.Kind.STARTED, w, w.getEntryEventId());
         }
 
@@ -170,13 +192,7 @@ public final class TriggerSession implements AutoCloseable {
 
         @Override
         public void waitCancelled(Wait w, String eventId) {
-            pendingWaits--;
             trace(WaitTrace.Kind.CANCELLED, w, eventId);
-        }
-
-        @Override
-        public void waitOver(Wait w) {
-            pendingWaits--;
         }
 
         @Override

@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** N varied guided triggers (five shapes, different conditions and waits), like a marketing team's real library. */
+/**
+ * N varied guided triggers in five shapes (repeated product views by category, carts and orders by value band,
+ * category views, searches), each with its own conditions and wait, so that an event matches a handful of triggers
+ * as in a segmented real library, not all of them.
+ */
 final class GeneratedTriggers {
 
     private static final String[] CATEGORIES = {"shoes", "shirts", "bags", "hats", "coats", "socks", "belts",
@@ -41,7 +45,7 @@ final class GeneratedTriggers {
                     new Repeat(2, Duration.ofHours(12)), Duration.ofMinutes(30 + i), List.of(),
                     List.of(cartAdd, purchase), Duration.ofDays(3), "t" + i, requires, List.of(), null);
             case 1 -> new TriggerSpec(id, id, null, i, Subject.CART,
-                    match("cart_add", new Condition("price", Operator.GTE, BigDecimal.valueOf((i % 7) * 10L))),
+                    band("cart_add", "price", (i / 5) * 10L, 10),
                     null, Duration.ofMinutes(20 + i), List.of(cartAdd, EventMatch.of("cart_remove")),
                     List.of(purchase), null, "t" + i, requires, List.of(), null);
             case 2 -> new TriggerSpec(id, id, null, i, Subject.CUSTOMER,
@@ -53,10 +57,16 @@ final class GeneratedTriggers {
                     null, Duration.ofHours(2), List.of(), List.of(cartAdd), Duration.ofDays(1), "t" + i,
                     requires, List.of(), null);
             default -> new TriggerSpec(id, id, null, i, Subject.ORDER,
-                    match("purchase", new Condition("total", Operator.GTE, BigDecimal.valueOf((i % 5) * 20L))),
+                    band("purchase", "total", (i / 5) * 10L, 10),
                     null, Duration.ofDays(1 + i % 3), List.of(), List.of(), null, "t" + i, requires, List.of(),
                     null);
         };
+    }
+
+    /** Events whose numeric property falls in [low, low + width): how a team segments carts and orders by value. */
+    private static EventMatch band(String type, String property, long low, long width) {
+        return new EventMatch(type, List.of(new Condition(property, Operator.GTE, BigDecimal.valueOf(low)),
+                new Condition(property, Operator.LT, BigDecimal.valueOf(low + width))));
     }
 
     private static EventMatch match(String type, Condition condition) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +22,21 @@ public record CustomerProfile(String customerId, String email, String timezone, 
 
     public CustomerProfile {
         Objects.requireNonNull(customerId, "customerId");
-        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        lastKnown = lastKnown == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(lastKnown));
+        attributes = compact(attributes);
+        lastKnown = compact(lastKnown);
+    }
+
+    /**
+     * An immutable copy without null values. Profiles are held in memory for every active customer, so this uses
+     * the JDK's compact immutable maps rather than a linked map per profile (JSON output sorts keys anyway).
+     */
+    private static <V> Map<String, V> compact(Map<String, V> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, V> withoutNulls = new HashMap<>(map);
+        withoutNulls.values().removeIf(java.util.Objects::isNull);
+        return Map.copyOf(withoutNulls);
     }
 
     /** A profile that knows nothing but the id: no email, no consent. */

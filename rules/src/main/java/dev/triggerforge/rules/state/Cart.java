@@ -1,7 +1,8 @@
-package dev.triggerforge.rules.fact;
+package dev.triggerforge.rules.state;
 
 import dev.triggerforge.model.event.CartLine;
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,58 +12,64 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A customer's open cart, kept by the detector rules from {@code cart_add} and {@code cart_remove} until a purchase
- * closes it. Its id is the event id of the {@code cart_add} that opened it. Adds and removals of one sku are ordered
+ * A customer's open cart, kept from {@code cart_add} and {@code cart_remove} until a purchase closes it. Its id is the event id of the {@code cart_add} that opened it. Adds and removals of one sku are ordered
  * by event time, so a late {@code cart_add} that happened before a removal does not bring the line back.
  */
 public final class Cart {
 
     private final String customerId;
     private final String id;
+    private final String subject;
     private final long openedAt;
     private long lastActivityAt;
     private long retainUntil;
     private String currency;
-    private final Map<String, CartLine> lines = new LinkedHashMap<>(4);
-    private final Map<String, Long> lastAddAt = new HashMap<>(4);
-    private final Map<String, Long> lastRemoveAt = new HashMap<>(2);
+    private final Map<String, Line> lines = new LinkedHashMap<>(4);
+    private Map<String, Long> lastRemoveAt;
+
+    /** A line with the event time of its latest add, so a late removal that happened before it is ignored. */
+    private record Line(CartLine line, long addedAt) {
+    }
 
     public Cart(String customerId, String id, long openedAt) {
         this.customerId = customerId;
         this.id = id;
+        this.subject = Subjects.cart(id);
         this.openedAt = openedAt;
         this.lastActivityAt = openedAt;
     }
 
     /** Applies a cart event; {@code retainUntil} is when the cart may be forgotten if nothing else happens. */
-    public void apply(EventFact fact, long retainUntil) {
-        CustomerEvent event = fact.getEvent();
+    public void apply(CustomerEvent event, long at, long retainUntil) {
         CartLine line = event.cartLine();
-        long at = fact.getTimestamp();
         lastActivityAt = Math.max(lastActivityAt, at);
         this.retainUntil = Math.max(this.retainUntil, retainUntil);
-        if ("cart_add".equals(fact.getType())) {
-            if (at < lastRemoveAt.getOrDefault(line.sku(), Long.MIN_VALUE)) {
+        Line current = lines.get(line.sku());
+        if (event.is(EventType.CART_ADD)) {
+            if (lastRemoveAt != null && at < lastRemoveAt.getOrDefault(line.sku(), Long.MIN_VALUE)) {
                 return;
             }
-            lastAddAt.merge(line.sku(), at, Math::max);
             if (event.text("currency") != null) {
                 currency = event.text("currency");
             }
-            lines.merge(line.sku(), line, (old, added) -> added.withQuantity(old.quantity() + added.quantity()));
+            lines.put(line.sku(), current == null
+                    ? new Line(line, at)
+                    : new Line(line.withQuantity(current.line.quantity() + line.quantity()), Math.max(at, current.addedAt)));
             return;
         }
-        if (at < lastAddAt.getOrDefault(line.sku(), Long.MIN_VALUE)) {
+        if (current != null && at < current.addedAt) {
             return;
+        }
+        if (lastRemoveAt == null) {
+            lastRemoveAt = new HashMap<>(2);
         }
         lastRemoveAt.merge(line.sku(), at, Math::max);
-        CartLine current = lines.get(line.sku());
         if (current == null) {
             return;
         }
-        int left = event.properties().containsKey("quantity") ? current.quantity() - line.quantity() : 0;
+        int left = event.properties().containsKey("quantity") ? current.line.quantity() - line.quantity() : 0;
         if (left > 0) {
-            lines.put(line.sku(), current.withQuantity(left));
+            lines.put(line.sku(), new Line(current.line.withQuantity(left), current.addedAt));
         } else {
             lines.remove(line.sku());
         }
@@ -78,7 +85,7 @@ public final class Cart {
 
     /** The subject key of this cart ({@code cart:<id>}). */
     public String getSubject() {
-        return Subjects.cart(id);
+        return subject;
     }
 
     public long getOpenedAt() {
@@ -98,7 +105,9 @@ public final class Cart {
     }
 
     public List<CartLine> getLines() {
-        return new ArrayList<>(lines.values());
+        List<CartLine> out = new ArrayList<>(lines.size());
+        lines.values().forEach(l -> out.add(l.line));
+        return out;
     }
 
     public String getCurrency() {
@@ -108,9 +117,9 @@ public final class Cart {
     /** Sum of the line totals whose price is known. */
     public BigDecimal getTotal() {
         BigDecimal total = BigDecimal.ZERO;
-        for (CartLine l : lines.values()) {
-            if (l.lineTotal() != null) {
-                total = total.add(l.lineTotal());
+        for (Line l : lines.values()) {
+            if (l.line.lineTotal() != null) {
+                total = total.add(l.line.lineTotal());
             }
         }
         return total;

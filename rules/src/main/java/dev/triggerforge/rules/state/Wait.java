@@ -1,15 +1,14 @@
-package dev.triggerforge.rules.fact;
-
-import dev.triggerforge.model.event.CustomerEvent;
+package dev.triggerforge.rules.state;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A trigger that has started for one customer and subject and is waiting for its time. Its due time follows event
- * time; {@code fireAt} is the due time but never earlier than the session clock when it was set, because the timer
- * that fires it cannot start in the past (a late event whose wait is already over fires at once), and it moves to
- * the end of quiet hours when the due time falls inside them.
+ * time; {@code fireAt} is the due time but never earlier than the clock when it was set (a late event whose wait is
+ * already over fires at once), and it moves to the end of quiet hours when the due time falls inside them, so
+ * cancelling events still apply meanwhile.
  */
 public final class Wait {
 
@@ -18,54 +17,72 @@ public final class Wait {
     private final String triggerId;
     private final String customerId;
     private final String subject;
+    private final String subjectValue;
     private final String variant;
     private final long waitMillis;
     private final long startedAt;
     private final String entryEventId;
-    private final CustomerEvent entry;
-    private final List<String> causedBy = new ArrayList<>(2);
+    private final Map<String, Object> subjectVariables;
+    private final List<String> causedBy;
     private long lastActivityAt;
     private long dueAt;
     private long fireAt;
+    private boolean over;
 
+    /**
+     * @param subjectVariables what the email shows about the subject, captured at the start (product, order);
+     *                         empty when it is read at send time (cart) or there is none (customer)
+     */
     public Wait(String triggerId, String customerId, String subject, String variant, long waitMillis,
-                CustomerEvent entry, List<String> causes, long startedAt, long now) {
+                String entryEventId, List<String> causes, Map<String, Object> subjectVariables, long startedAt,
+                long now) {
         this.triggerId = triggerId;
         this.customerId = customerId;
         this.subject = subject;
+        this.subjectValue = Subjects.value(subject);
         this.variant = variant;
         this.waitMillis = waitMillis;
         this.startedAt = startedAt;
-        this.entry = entry;
-        this.entryEventId = entry.eventId();
-        this.causedBy.addAll(causes);
+        this.entryEventId = entryEventId;
+        this.subjectVariables = subjectVariables;
+        this.causedBy = new ArrayList<>(causes);
         this.lastActivityAt = startedAt;
         schedule(now);
     }
 
-    /** Starts the wait over from a later event; an event older than the last activity changes nothing. */
-    public void restart(EventFact fact, long now) {
-        if (fact.getTimestamp() <= lastActivityAt) {
-            return;
+    /** Starts the wait over from a later event; returns false (and changes nothing) for an older one. */
+    public boolean restart(String eventId, long at, long now) {
+        if (at <= lastActivityAt) {
+            return false;
         }
-        lastActivityAt = fact.getTimestamp();
+        lastActivityAt = at;
         if (causedBy.size() < MAX_CAUSES) {
-            causedBy.add(fact.getEventId());
+            causedBy.add(eventId);
         } else {
-            causedBy.set(MAX_CAUSES - 1, fact.getEventId());
+            causedBy.set(MAX_CAUSES - 1, eventId);
         }
         schedule(now);
+        return true;
     }
 
-    /** Recomputes the timer start from event time and the clock, e.g. when the wait is re-inserted into a session. */
+    /** Recomputes the fire time from event time and the clock. */
     public void schedule(long now) {
         dueAt = lastActivityAt + waitMillis;
         fireAt = Math.max(dueAt, now);
     }
 
-    /** Keeps the wait alive past its due time until quiet hours end, so cancelling events still apply meanwhile. */
+    /** Keeps the wait alive past its due time until quiet hours end. */
     public void deferTo(long until) {
         fireAt = until;
+    }
+
+    /** Marks the wait cancelled or fired; its queued timer entries become stale. */
+    public void end() {
+        over = true;
+    }
+
+    public boolean isOver() {
+        return over;
     }
 
     public String getTriggerId() {
@@ -82,7 +99,7 @@ public final class Wait {
 
     /** The sku, order id or cart id this wait is about. */
     public String getSubjectValue() {
-        return Subjects.value(subject);
+        return subjectValue;
     }
 
     public String getVariant() {
@@ -109,9 +126,8 @@ public final class Wait {
         return entryEventId;
     }
 
-    /** The event that started the wait, whose data the email may show. */
-    public CustomerEvent getEntry() {
-        return entry;
+    public Map<String, Object> getSubjectVariables() {
+        return subjectVariables;
     }
 
     public List<String> getCausedBy() {

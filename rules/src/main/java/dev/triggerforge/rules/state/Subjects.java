@@ -1,4 +1,4 @@
-package dev.triggerforge.rules.fact;
+package dev.triggerforge.rules.state;
 
 /** The one place that spells subject keys, which end up inside idempotency keys and must never change shape. */
 public final class Subjects {

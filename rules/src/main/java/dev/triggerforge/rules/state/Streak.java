@@ -1,4 +1,4 @@
-package dev.triggerforge.rules.fact;
+package dev.triggerforge.rules.state;
 
 import dev.triggerforge.model.event.CustomerEvent;
 
@@ -7,6 +7,7 @@ import java.util.Arrays;
 /**
  * The recent occurrences of a repeated entry event for one trigger and subject (e.g. views of one sku), kept as a
  * few timestamps rather than as events, so "the third view within 24 hours" costs a few dozen bytes per product.
+ * Only the newest event is kept whole, because the email shows what it carried.
  */
 public final class Streak {
 
@@ -18,6 +19,7 @@ public final class Streak {
     private final String[] eventIds;
     private int size;
     private CustomerEvent latest;
+    private long latestAt;
     private long expiresAt;
 
     public Streak(String triggerId, String customerId, String subject, int count, long within) {
@@ -30,8 +32,7 @@ public final class Streak {
     }
 
     /** Records one occurrence, keeping the newest {@code count} in time order; {@code now} bounds the expiry timer. */
-    public void record(EventFact fact, long now) {
-        long at = fact.getTimestamp();
+    public void record(CustomerEvent event, long at, long now) {
         if (size == times.length) {
             if (at <= times[0]) {
                 return;
@@ -47,10 +48,11 @@ public final class Streak {
             i--;
         }
         times[i] = at;
-        eventIds[i] = fact.getEventId();
+        eventIds[i] = event.eventId();
         size++;
-        if (latest == null || at >= latest.occurredAt().toEpochMilli()) {
-            latest = fact.getEvent();
+        if (latest == null || at >= latestAt) {
+            latest = event;
+            latestAt = at;
         }
         expiresAt = Math.max(times[size - 1] + within, now);
     }
@@ -60,9 +62,11 @@ public final class Streak {
         return size == times.length && times[size - 1] - times[0] <= within;
     }
 
-    /** Starts counting again after the streak started a wait. */
+    /** Starts counting again after the streak started a wait, letting go of the events it held. */
     public void reset() {
         size = 0;
+        latest = null;
+        java.util.Arrays.fill(eventIds, null);
     }
 
     public String getTriggerId() {
@@ -83,7 +87,7 @@ public final class Streak {
     }
 
     public long getLatestAt() {
-        return size == 0 ? 0 : times[size - 1];
+        return latestAt;
     }
 
     /** Event ids of the occurrences, oldest first. */
