@@ -1,5 +1,7 @@
 package dev.triggerforge.rules.guardrail;
 
+import dev.triggerforge.rules.experiment.VariantPicker;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,15 +11,20 @@ import java.util.List;
  */
 final class CustomerLedger {
 
-    /** One judged send; {@code delivered} is false for a holdout, which is remembered but received nothing. */
-    private record Sent(long at, String ruleId, String subject, String key, boolean delivered) {
+    /**
+     * One judged send; {@code delivered} is false for a holdout, which is remembered but received nothing. The key is
+     * kept as a 64-bit hash: a collision among one customer's recent sends is negligible, and the outbox's unique
+     * constraint on the full key stays the final guard.
+     */
+    private record Sent(long at, String ruleId, String subject, long keyHash, boolean delivered) {
     }
 
     private final List<Sent> sent = new ArrayList<>(2);
 
     boolean hasKey(String key) {
+        long hash = VariantPicker.stableHash(key);
         for (Sent s : sent) {
-            if (s.key.equals(key)) {
+            if (s.keyHash == hash) {
                 return true;
             }
         }
@@ -46,7 +53,7 @@ final class CustomerLedger {
     }
 
     void record(long at, String ruleId, String subject, String key, boolean delivered) {
-        sent.add(new Sent(at, ruleId, subject, key, delivered));
+        sent.add(new Sent(at, ruleId, subject, VariantPicker.stableHash(key), delivered));
     }
 
     /** Drops sends older than {@code before}; returns whether anything is left. */

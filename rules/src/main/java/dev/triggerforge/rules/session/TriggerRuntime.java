@@ -76,7 +76,7 @@ public final class TriggerRuntime {
             List<String> causes = streak.getEventIds();
             CustomerEvent latest = streak.getLatest();
             long startedAt = streak.getLatestAt();
-            streak.reset();
+            state.removeStreak(streak);
             if (state.wait(triggerId, subject) == null) {
                 begin(spec, state, subject, latest, causes, startedAt);
             }
@@ -286,8 +286,8 @@ public final class TriggerRuntime {
     /** Whether an event that restarts or cancels is about the wait's subject. */
     private static boolean concerns(Subject subject, Wait w, EventFact e) {
         return switch (subject) {
-            case PRODUCT -> e.getSkus().contains(w.getSubjectValue());
-            case ORDER -> w.getSubjectValue().equals(e.getOrderId());
+            case PRODUCT -> e.getSkus().stream().anyMatch(w::isAbout);
+            case ORDER -> w.isAbout(e.getOrderId());
             case CART, CUSTOMER -> true;
         };
     }

@@ -41,6 +41,15 @@ public final class CustomerState {
         return s;
     }
 
+    public void removeStreak(Streak streak) {
+        if (streaks != null) {
+            streaks.remove(streak);
+            if (streaks.isEmpty()) {
+                streaks = null;
+            }
+        }
+    }
+
     /** The pending wait of a trigger for a subject, or null. */
     public Wait wait(String triggerId, String subject) {
         if (waits != null) {

@@ -62,13 +62,6 @@ public final class Streak {
         return size == times.length && times[size - 1] - times[0] <= within;
     }
 
-    /** Starts counting again after the streak started a wait, letting go of the events it held. */
-    public void reset() {
-        size = 0;
-        latest = null;
-        java.util.Arrays.fill(eventIds, null);
-    }
-
     public String getTriggerId() {
         return triggerId;
     }

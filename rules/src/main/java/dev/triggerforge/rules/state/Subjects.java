@@ -20,9 +20,10 @@ public final class Subjects {
         return "order:" + orderId;
     }
 
-    /** The part after the kind, e.g. the sku of {@code sku:ABC}. */
-    public static String value(String subject) {
+    /** Whether the subject's value (the part after the kind) is {@code value}, without building a substring. */
+    public static boolean hasValue(String subject, String value) {
         int colon = subject.indexOf(':');
-        return colon < 0 ? subject : subject.substring(colon + 1);
+        return value != null && subject.length() == colon + 1 + value.length()
+                && subject.regionMatches(colon + 1, value, 0, value.length());
     }
 }

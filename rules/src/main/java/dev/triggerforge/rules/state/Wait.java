@@ -17,7 +17,6 @@ public final class Wait {
     private final String triggerId;
     private final String customerId;
     private final String subject;
-    private final String subjectValue;
     private final String variant;
     private final long waitMillis;
     private final long startedAt;
@@ -39,7 +38,6 @@ public final class Wait {
         this.triggerId = triggerId;
         this.customerId = customerId;
         this.subject = subject;
-        this.subjectValue = Subjects.value(subject);
         this.variant = variant;
         this.waitMillis = waitMillis;
         this.startedAt = startedAt;
@@ -97,9 +95,9 @@ public final class Wait {
         return subject;
     }
 
-    /** The sku, order id or cart id this wait is about. */
-    public String getSubjectValue() {
-        return subjectValue;
+    /** Whether the wait is about the product, order or cart with this id. */
+    public boolean isAbout(String value) {
+        return Subjects.hasValue(subject, value);
     }
 
     public String getVariant() {
