@@ -115,6 +115,11 @@ public final class TriggerSession implements AutoCloseable {
         return profiles.get(customerId);
     }
 
+    /** When the next pending wait fires, epoch ms, or {@code Long.MAX_VALUE} when none is pending. */
+    public long nextWaitAt() {
+        return runtime.nextDueAt();
+    }
+
     /** Waits started and not yet over. */
     public long pendingWaits() {
         return runtime.pendingWaits();
