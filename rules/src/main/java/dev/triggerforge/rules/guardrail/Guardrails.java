@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns the candidates of one instant into decisions or suppressions: consent, idempotency, once-per windows,
- * holdout, the frequency cap and missing data, in that order (the cheap checks before personalization), highest
- * priority first so a cap tie goes to the more important trigger. Every refusal except an exact duplicate becomes a
- * {@link Suppression} record.
+ * Turns the candidates of one instant into decisions or suppressions: consent, idempotency, once-per windows, the
+ * frequency cap and missing data, in that order (the cheap checks before personalization), highest priority first
+ * so a cap tie goes to the more important trigger. A holdout is judged last, so the holdout group holds exactly the
+ * customers who would otherwise have been sent to, and lift against it is unbiased. Every refusal except an exact
+ * duplicate becomes a {@link Suppression} record.
  */
 public final class Guardrails {
 
@@ -60,11 +61,6 @@ public final class Guardrails {
             listener.onSuppression(suppress(c, SuppressionReason.ALREADY_SENT, "already sent for " + c.subject()));
             return;
         }
-        if (c.holdout()) {
-            ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey(), false);
-            listener.onSuppression(suppress(c, SuppressionReason.HOLDOUT, "holdout group of " + c.ruleId()));
-            return;
-        }
         long windowStart = c.sendAt() - settings.frequencyWindow().toMillis();
         if (c.obeysFrequencyCap() && ledger.deliveredSince(windowStart) >= settings.frequencyCap()) {
             listener.onSuppression(suppress(c, SuppressionReason.FREQUENCY_CAP,
@@ -75,6 +71,11 @@ public final class Guardrails {
         Map<String, Object> variables = Personalizer.complete(c.variables(), profile, c.required(), missing);
         if (!missing.isEmpty()) {
             listener.onSuppression(suppress(c, SuppressionReason.MISSING_DATA, "unknown: " + String.join(", ", missing)));
+            return;
+        }
+        if (c.holdout()) {
+            ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey(), false);
+            listener.onSuppression(suppress(c, SuppressionReason.HOLDOUT, "holdout group of " + c.ruleId()));
             return;
         }
         ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey(), true);

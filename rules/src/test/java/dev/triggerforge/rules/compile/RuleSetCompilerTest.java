@@ -397,6 +397,25 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aHoldoutIsOnlyRecordedForCustomersWhoWouldHaveBeenSentTo() {
+        TriggerSpec heldOut = spec("""
+                {"id": "welcome-holdout", "subject": "customer", "entry": {"eventType": "signup"}, "templateId": "welcome",
+                 "variants": [{"id": "control", "weight": 1, "holdout": true}]}""");
+        TriggerSpec first = spec("""
+                {"id": "nudge-a", "subject": "customer", "entry": {"eventType": "custom:a"}, "templateId": "nudge-a"}""");
+        TriggerSpec second = spec("""
+                {"id": "nudge-b", "subject": "customer", "entry": {"eventType": "custom:b"}, "templateId": "nudge-b"}""");
+        try (Scenario s = new Scenario(Scenario.compile(specs(heldOut, first, second)), SessionOptions.DEFAULTS, T0)
+                .customer("c1")) {
+            s.at(Duration.ZERO, "c1", "custom:a");
+            s.at(Duration.ofMinutes(1), "c1", "custom:b");
+            s.at(Duration.ofMinutes(2), "c1", "signup");
+            assertThat(s.recorder.suppressions).extracting(Suppression::ruleId, Suppression::reason)
+                    .containsExactly(tuple("welcome-holdout", SuppressionReason.FREQUENCY_CAP));
+        }
+    }
+
+    @Test
     void aDrlOnlyWaitSendsThroughItsDueAndIsNotReportedLapsed() {
         String winback = HEADER + """
                 rule "winback start"
