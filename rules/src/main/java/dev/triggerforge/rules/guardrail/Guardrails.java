@@ -89,10 +89,6 @@ public final class Guardrails {
         ledgers.values().removeIf(l -> !l.prune(now - retentionMillis));
     }
 
-    public int trackedCustomers() {
-        return ledgers.size();
-    }
-
     private static Suppression suppress(Candidate c, SuppressionReason reason, String detail) {
         return new Suppression(c.ruleId(), c.customerId(), Instant.ofEpochMilli(c.sendAt()), reason, detail,
                 c.causedBy());

@@ -38,8 +38,4 @@ final class RecentEventIds {
         seen.long2LongEntrySet().removeIf(e -> e.getLongValue() < oldest);
         seen.trim();
     }
-
-    int size() {
-        return seen.size();
-    }
 }

@@ -21,7 +21,6 @@ public final class Cart {
     private final String id;
     private final String subject;
     private final long openedAt;
-    private long lastActivityAt;
     private long retainUntil;
     private String currency;
     private final Map<String, Line> lines = new LinkedHashMap<>(4);
@@ -36,13 +35,11 @@ public final class Cart {
         this.id = id;
         this.subject = Subjects.cart(id);
         this.openedAt = openedAt;
-        this.lastActivityAt = openedAt;
     }
 
     /** Applies a cart event; {@code retainUntil} is when the cart may be forgotten if nothing else happens. */
     public void apply(CustomerEvent event, long at, long retainUntil) {
         CartLine line = event.cartLine();
-        lastActivityAt = Math.max(lastActivityAt, at);
         this.retainUntil = Math.max(this.retainUntil, retainUntil);
         Line current = lines.get(line.sku());
         if (event.is(EventType.CART_ADD)) {
@@ -90,10 +87,6 @@ public final class Cart {
 
     public long getOpenedAt() {
         return openedAt;
-    }
-
-    public long getLastActivityAt() {
-        return lastActivityAt;
     }
 
     public long getRetainUntil() {

@@ -108,14 +108,6 @@ public final class Wait {
         return startedAt;
     }
 
-    public long getLastActivityAt() {
-        return lastActivityAt;
-    }
-
-    public long getDueAt() {
-        return dueAt;
-    }
-
     public long getFireAt() {
         return fireAt;
     }

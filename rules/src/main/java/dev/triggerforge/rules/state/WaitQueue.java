@@ -42,10 +42,6 @@ public final class WaitQueue {
         return due;
     }
 
-    public int size() {
-        return queue.size();
-    }
-
     private void dropStale() {
         while (!queue.isEmpty()) {
             Entry head = queue.peek();
