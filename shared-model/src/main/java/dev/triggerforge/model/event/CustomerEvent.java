@@ -3,8 +3,7 @@ package dev.triggerforge.model.event;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,9 +20,23 @@ public record CustomerEvent(String eventId, String customerId, EventType type, I
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        properties = properties == null || properties.isEmpty()
-                ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = compact(properties);
+    }
+
+    /**
+     * An immutable copy without null values, in the JDK's compact map: a million events in memory (a simulation)
+     * weigh a few hundred megabytes less than with a linked map each. Order is not kept; the JSON form sorts keys.
+     */
+    private static Map<String, Object> compact(Map<String, Object> properties) {
+        if (properties == null || properties.isEmpty()) {
+            return Map.of();
+        }
+        if (properties.values().stream().anyMatch(Objects::isNull)) {
+            Map<String, Object> withoutNulls = new HashMap<>(properties);
+            withoutNulls.values().removeIf(Objects::isNull);
+            return Map.copyOf(withoutNulls);
+        }
+        return Map.copyOf(properties);
     }
 
     public static CustomerEvent of(String eventId, String customerId, EventType type, Instant occurredAt,

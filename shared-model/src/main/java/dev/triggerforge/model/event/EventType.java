@@ -3,7 +3,10 @@ package dev.triggerforge.model.event;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +42,12 @@ public record EventType(String name) {
     public static final EventType EMAIL_BOUNCE = new EventType("email_bounce");
     public static final EventType EMAIL_UNSUBSCRIBE = new EventType("email_unsubscribe");
 
+    /** Declared after the constants it holds: static fields initialise in order. */
+    private static final Map<String, EventType> CONSTANTS = Stream.of(PAGE_VIEW, PRODUCT_VIEW, CATEGORY_VIEW, SEARCH,
+                    CART_ADD, CART_REMOVE, CHECKOUT_START, PURCHASE, SIGNUP, FORM_SUBMIT, PROFILE_UPDATE,
+                    EMAIL_DELIVERED, EMAIL_OPEN, EMAIL_CLICK, EMAIL_BOUNCE, EMAIL_UNSUBSCRIBE)
+            .collect(Collectors.toUnmodifiableMap(EventType::name, t -> t));
+
     public EventType {
         if (!isValid(name)) {
             throw new IllegalArgumentException("unknown event type '" + name + "' (expected one of "
@@ -46,9 +55,11 @@ public record EventType(String name) {
         }
     }
 
+    /** The constant for a built-in type (so a million decoded events share a handful of instances), else a new one. */
     @JsonCreator
     public static EventType of(String name) {
-        return new EventType(name);
+        EventType known = name == null ? null : CONSTANTS.get(name);
+        return known != null ? known : new EventType(name);
     }
 
     /** Whether {@code name} is a built-in type or a well-formed custom type. */

@@ -92,6 +92,10 @@ final class EventDecoder {
 
     /** An instant in UTC ({@code Z}) or with an offset, which is converted; null when neither. */
     private static Instant parseInstant(String text) {
+        Instant common = CanonicalInstant.parse(text);
+        if (common != null) {
+            return common;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeException notAnInstant) {

@@ -154,11 +154,11 @@ class EventCodecValidEventsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void propertiesKeepTheirOrderAndCannotBeChanged() {
+    void propertiesCannotBeChanged() {
         Map<String, Object> p = EventCodec.decode(event("custom:test", "{\"b\":1,\"a\":[1],\"c\":{\"x\":1}}"))
                 .properties();
 
-        assertThat(p.keySet()).containsExactly("b", "a", "c");
+        assertThat(p.keySet()).containsExactlyInAnyOrder("b", "a", "c");
         assertThatThrownBy(() -> p.put("d", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((List<Object>) p.get("a")).add(2)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((Map<String, Object>) p.get("c")).clear())
