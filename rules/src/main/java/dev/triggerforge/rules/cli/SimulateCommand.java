@@ -81,7 +81,8 @@ final class SimulateCommand implements Callable<Integer> {
             options = options.withPartitions(partitions);
         }
         if (engagementSeed != null) {
-            options = options.withResponses(new EngagementModel(engagementSeed, EngagementRates.DEFAULTS, Map.of()));
+            options = options.withResponses(new EngagementModel(engagementSeed, EngagementRates.DEFAULTS, Map.of(),
+                    EngagementModel.eventTimes(loaded.records())));
         }
         if (!quiet) {
             options = options.withProgress(new ProgressBar(spec.commandLine().getErr(), System.console() != null));
