@@ -69,7 +69,7 @@ public final class TriggerRuntime {
             }
             return;
         }
-        Streak streak = state.streak(triggerId, subject, () -> new Streak(triggerId, e.getCustomerId(), subject,
+        Streak streak = state.streak(triggerId, subject, () -> new Streak(triggerId, subject,
                 spec.repeat().count(), spec.repeat().within().toMillis()));
         streak.record(e.getEvent(), e.getTimestamp(), now());
         if (streak.isComplete()) {
@@ -155,7 +155,7 @@ public final class TriggerRuntime {
         if (type.equals(EventType.CART_ADD) || type.equals(EventType.CART_REMOVE)) {
             CustomerState state = state(event.customerId());
             if (state.cart() == null && type.equals(EventType.CART_ADD)) {
-                state.openCart(new Cart(event.customerId(), event.eventId(), at));
+                state.openCart(new Cart(event.eventId(), at));
             }
             if (state.cart() != null) {
                 state.cart().apply(event, at, Math.max(at + options.cartRetention().toMillis(), now()));

@@ -17,7 +17,6 @@ import java.util.Map;
  */
 public final class Cart {
 
-    private final String customerId;
     private final String id;
     private final String subject;
     private final long openedAt;
@@ -30,8 +29,7 @@ public final class Cart {
     private record Line(CartLine line, long addedAt) {
     }
 
-    public Cart(String customerId, String id, long openedAt) {
-        this.customerId = customerId;
+    public Cart(String id, long openedAt) {
         this.id = id;
         this.subject = Subjects.cart(id);
         this.openedAt = openedAt;
@@ -70,10 +68,6 @@ public final class Cart {
         } else {
             lines.remove(line.sku());
         }
-    }
-
-    public String getCustomerId() {
-        return customerId;
     }
 
     public String getId() {
@@ -120,6 +114,6 @@ public final class Cart {
 
     @Override
     public String toString() {
-        return "Cart[" + id + " of " + customerId + ", " + lines.size() + " lines]";
+        return "Cart[" + id + ", " + lines.size() + " lines]";
     }
 }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 public final class Streak {
 
     private final String triggerId;
-    private final String customerId;
     private final String subject;
     private final long within;
     private final long[] times;
@@ -22,9 +21,8 @@ public final class Streak {
     private long latestAt;
     private long expiresAt;
 
-    public Streak(String triggerId, String customerId, String subject, int count, long within) {
+    public Streak(String triggerId, String subject, int count, long within) {
         this.triggerId = triggerId;
-        this.customerId = customerId;
         this.subject = subject;
         this.within = within;
         this.times = new long[count];
@@ -66,10 +64,6 @@ public final class Streak {
         return triggerId;
     }
 
-    public String getCustomerId() {
-        return customerId;
-    }
-
     public String getSubject() {
         return subject;
     }
@@ -94,6 +88,6 @@ public final class Streak {
 
     @Override
     public String toString() {
-        return "Streak[" + triggerId + " " + subject + " of " + customerId + ", " + size + "/" + times.length + "]";
+        return "Streak[" + triggerId + " " + subject + ", " + size + "/" + times.length + "]";
     }
 }

@@ -376,17 +376,19 @@ class RuleSetCompilerTest {
         }
     }
 
+    /** Everyone held out of a welcome, and two one-shot nudges on custom events. */
+    private static final CompiledRuleSet HOLDOUT_AND_TWO_NUDGES = Scenario.compile(specs(
+            spec("""
+                    {"id": "welcome-holdout", "subject": "customer", "entry": {"eventType": "signup"},
+                     "templateId": "welcome", "variants": [{"id": "control", "weight": 1, "holdout": true}]}"""),
+            spec("""
+                    {"id": "nudge-a", "subject": "customer", "entry": {"eventType": "custom:a"}, "templateId": "nudge-a"}"""),
+            spec("""
+                    {"id": "nudge-b", "subject": "customer", "entry": {"eventType": "custom:b"}, "templateId": "nudge-b"}""")));
+
     @Test
     void aHoldoutDoesNotCountTowardTheFrequencyCap() {
-        TriggerSpec heldOut = spec("""
-                {"id": "welcome-holdout", "subject": "customer", "entry": {"eventType": "signup"}, "templateId": "welcome",
-                 "variants": [{"id": "control", "weight": 1, "holdout": true}]}""");
-        TriggerSpec first = spec("""
-                {"id": "nudge-a", "subject": "customer", "entry": {"eventType": "custom:a"}, "templateId": "nudge-a"}""");
-        TriggerSpec second = spec("""
-                {"id": "nudge-b", "subject": "customer", "entry": {"eventType": "custom:b"}, "templateId": "nudge-b"}""");
-        try (Scenario s = new Scenario(Scenario.compile(specs(heldOut, first, second)), SessionOptions.DEFAULTS, T0)
-                .customer("c1")) {
+        try (Scenario s = new Scenario(HOLDOUT_AND_TWO_NUDGES, SessionOptions.DEFAULTS, T0).customer("c1")) {
             s.at(Duration.ZERO, "c1", "signup");
             s.at(Duration.ofMinutes(1), "c1", "custom:a");
             s.at(Duration.ofMinutes(2), "c1", "custom:b");
@@ -398,15 +400,7 @@ class RuleSetCompilerTest {
 
     @Test
     void aHoldoutIsOnlyRecordedForCustomersWhoWouldHaveBeenSentTo() {
-        TriggerSpec heldOut = spec("""
-                {"id": "welcome-holdout", "subject": "customer", "entry": {"eventType": "signup"}, "templateId": "welcome",
-                 "variants": [{"id": "control", "weight": 1, "holdout": true}]}""");
-        TriggerSpec first = spec("""
-                {"id": "nudge-a", "subject": "customer", "entry": {"eventType": "custom:a"}, "templateId": "nudge-a"}""");
-        TriggerSpec second = spec("""
-                {"id": "nudge-b", "subject": "customer", "entry": {"eventType": "custom:b"}, "templateId": "nudge-b"}""");
-        try (Scenario s = new Scenario(Scenario.compile(specs(heldOut, first, second)), SessionOptions.DEFAULTS, T0)
-                .customer("c1")) {
+        try (Scenario s = new Scenario(HOLDOUT_AND_TWO_NUDGES, SessionOptions.DEFAULTS, T0).customer("c1")) {
             s.at(Duration.ZERO, "c1", "custom:a");
             s.at(Duration.ofMinutes(1), "c1", "custom:b");
             s.at(Duration.ofMinutes(2), "c1", "signup");
