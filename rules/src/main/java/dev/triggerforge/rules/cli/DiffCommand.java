@@ -1,8 +1,6 @@
 package dev.triggerforge.rules.cli;
 
-import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.json.Json;
-import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.SimulationReport;
 import dev.triggerforge.model.report.WhatIfReport;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
@@ -55,26 +53,26 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CompiledRuleSet before = RulesOption.compile(baseline);
         CompiledRuleSet after = RulesOption.compile(candidate);
-        EventFiles.Loaded<CustomerEvent> loaded = EventFiles.readEvents(events);
-        List<CustomerProfile> profileList = profiles == null ? List.of() : EventFiles.readProfiles(profiles).records();
+        EventFiles.Inputs inputs = EventFiles.read(events, profiles);
         SimulationOptions options = SimulationOptions.defaults().withUntil(until);
         if (until == null) {
-            Instant horizon = later(new Simulator(before, options).horizon(loaded.records()),
-                    new Simulator(after, options).horizon(loaded.records()));
-            options = options.withUntil(horizon);
+            options = options.withUntil(later(new Simulator(before, options).horizon(inputs.events()),
+                    new Simulator(after, options).horizon(inputs.events())));
         }
-        SimulationReport a = SimulationReports.report(before,
-                new Simulator(before, options).run(loaded.records(), profileList), loaded.records(),
-                loaded.rejected(), options);
-        SimulationReport b = SimulationReports.report(after,
-                new Simulator(after, options).run(loaded.records(), profileList), loaded.records(),
-                loaded.rejected(), options);
+        SimulationReport a = report(before, inputs, options);
+        SimulationReport b = report(after, inputs, options);
         WhatIfReport diff = WhatIf.compare(a, b);
         if (out != null) {
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), diff);
         }
         print(diff, spec.commandLine().getOut());
         return 0;
+    }
+
+    private static SimulationReport report(CompiledRuleSet rules, EventFiles.Inputs inputs, SimulationOptions options)
+            throws InterruptedException {
+        return SimulationReports.report(rules, new Simulator(rules, options).run(inputs.events(), inputs.profiles()),
+                inputs.events(), inputs.rejected(), options);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -1,9 +1,6 @@
 package dev.triggerforge.rules.cli;
 
-import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.json.Json;
-import dev.triggerforge.model.profile.CustomerProfile;
-import dev.triggerforge.model.report.RejectedLine;
 import dev.triggerforge.model.report.SimulationReport;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.simulation.EventFiles;
@@ -68,27 +65,20 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long started = System.nanoTime();
         CompiledRuleSet compiled = RulesOption.compile(rules);
-        EventFiles.Loaded<CustomerEvent> loaded = EventFiles.readEvents(events);
-        List<RejectedLine> rejected = new ArrayList<>(loaded.rejected());
-        List<CustomerProfile> profileList = List.of();
-        if (profiles != null) {
-            EventFiles.Loaded<CustomerProfile> loadedProfiles = EventFiles.readProfiles(profiles);
-            profileList = loadedProfiles.records();
-            rejected.addAll(loadedProfiles.rejected());
-        }
+        EventFiles.Inputs inputs = EventFiles.read(events, profiles);
         SimulationOptions options = SimulationOptions.defaults().withUntil(until).withTimelines(Set.copyOf(timelines));
         if (partitions != null) {
             options = options.withPartitions(partitions);
         }
         if (engagementSeed != null) {
             options = options.withResponses(new EngagementModel(engagementSeed, EngagementRates.DEFAULTS, Map.of(),
-                    EngagementModel.eventTimes(loaded.records())));
+                    EngagementModel.eventTimes(inputs.events())));
         }
         if (!quiet) {
             options = options.withProgress(new ProgressBar(spec.commandLine().getErr(), System.console() != null));
         }
-        SimulationRun run = new Simulator(compiled, options).run(loaded.records(), profileList);
-        SimulationReport report = SimulationReports.report(compiled, run, loaded.records(), rejected, options);
+        SimulationRun run = new Simulator(compiled, options).run(inputs.events(), inputs.profiles());
+        SimulationReport report = SimulationReports.report(compiled, run, inputs.events(), inputs.rejected(), options);
         if (out != null) {
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report);
         }

@@ -1,6 +1,5 @@
 package dev.triggerforge.rules.compile;
 
-import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.ruleset.DrlSource;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
 import dev.triggerforge.model.ruleset.RuleSet;
@@ -50,7 +49,7 @@ public final class RuleSetFiles {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             try {
                 if (name.equals(GUARDRAILS_FILE)) {
-                    guardrails = Json.mapper().readValue(text, GuardrailSettings.class);
+                    guardrails = TriggerSpecReader.read(file.toString(), text, GuardrailSettings.class);
                 } else if (name.endsWith(".json")) {
                     triggers.add(TriggerSpecReader.read(file.toString(), text));
                 } else if (name.endsWith(".drl")) {
@@ -58,10 +57,6 @@ public final class RuleSetFiles {
                 }
             } catch (RuleSetRejectedException e) {
                 errors.addAll(e.errors());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                var at = e.getLocation();
-                errors.add(new CompileError(file.toString(), at == null ? 0 : at.getLineNr(),
-                        at == null ? 0 : at.getColumnNr(), e.getOriginalMessage()));
             }
         }
         if (!errors.isEmpty()) {

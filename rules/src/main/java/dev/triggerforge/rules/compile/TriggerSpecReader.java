@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads a trigger spec from the JSON a marketer wrote, turning a parse or type error into a {@link CompileError} at
- * the file, line and column where Jackson stopped, with the field path, rather than an exception.
+ * Reads a trigger spec (or another JSON part of a rule set) from what its author wrote, turning a parse or type error
+ * into a {@link CompileError} at the file, line and column where Jackson stopped, with the field path, rather than an
+ * exception.
  */
 public final class TriggerSpecReader {
 
@@ -19,8 +20,13 @@ public final class TriggerSpecReader {
     }
 
     public static TriggerSpec read(String source, String json) throws RuleSetRejectedException {
+        return read(source, json, TriggerSpec.class);
+    }
+
+    /** Any other JSON part of a rule set (e.g. {@code guardrails.json}), with the same located errors. */
+    public static <T> T read(String source, String json, Class<T> type) throws RuleSetRejectedException {
         try {
-            return Json.mapper().readValue(json, TriggerSpec.class);
+            return Json.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(at.getLineNr(), 0);

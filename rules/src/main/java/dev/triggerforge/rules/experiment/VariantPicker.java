@@ -1,8 +1,8 @@
 package dev.triggerforge.rules.experiment;
 
 import dev.triggerforge.model.trigger.Variant;
+import dev.triggerforge.rules.session.StableHash;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ public final class VariantPicker {
         if (total <= 0) {
             return null;
         }
-        long bucket = Long.remainderUnsigned(stableHash(experimentId + '\u0000' + customerId), total);
+        long bucket = Long.remainderUnsigned(StableHash.of(experimentId + '\u0000' + customerId), total);
         for (Variant v : variants) {
             bucket -= v.weight();
             if (bucket < 0) {
@@ -28,19 +28,5 @@ public final class VariantPicker {
             }
         }
         throw new IllegalStateException("unreachable: bucket beyond total weight");
-    }
-
-    /** 64-bit FNV-1a over UTF-8, finished with the SplitMix64 mixer so nearby ids spread evenly. */
-    public static long stableHash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 30;
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 27;
-        h *= 0x94d049bb133111ebL;
-        return h ^ (h >>> 31);
     }
 }

@@ -1,6 +1,6 @@
 package dev.triggerforge.rules.guardrail;
 
-import dev.triggerforge.rules.experiment.VariantPicker;
+import dev.triggerforge.rules.session.StableHash;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ final class CustomerLedger {
     private final List<Sent> sent = new ArrayList<>(2);
 
     boolean hasKey(String key) {
-        long hash = VariantPicker.stableHash(key);
+        long hash = StableHash.of(key);
         for (Sent s : sent) {
             if (s.keyHash == hash) {
                 return true;
@@ -53,7 +53,7 @@ final class CustomerLedger {
     }
 
     void record(long at, String ruleId, String subject, String key, boolean delivered) {
-        sent.add(new Sent(at, ruleId, subject, VariantPicker.stableHash(key), delivered));
+        sent.add(new Sent(at, ruleId, subject, StableHash.of(key), delivered));
     }
 
     /** Drops sends older than {@code before}; returns whether anything is left. */

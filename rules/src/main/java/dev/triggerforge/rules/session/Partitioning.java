@@ -1,6 +1,5 @@
 package dev.triggerforge.rules.session;
 
-import dev.triggerforge.rules.experiment.VariantPicker;
 
 /**
  * Which partition owns a customer: the same stable hash in the simulator and on every server, so a customer's events
@@ -12,6 +11,6 @@ public final class Partitioning {
     }
 
     public static int partitionOf(String customerId, int partitions) {
-        return (int) Long.remainderUnsigned(VariantPicker.stableHash(customerId), partitions);
+        return (int) Long.remainderUnsigned(StableHash.of(customerId), partitions);
     }
 }

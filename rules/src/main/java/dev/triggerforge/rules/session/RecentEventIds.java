@@ -1,6 +1,5 @@
 package dev.triggerforge.rules.session;
 
-import dev.triggerforge.rules.experiment.VariantPicker;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 
 /**
@@ -20,7 +19,7 @@ final class RecentEventIds {
 
     /** Records the id; returns false when it was already seen. */
     boolean add(String eventId, long occurredAt) {
-        long key = VariantPicker.stableHash(eventId);
+        long key = StableHash.of(eventId);
         if (seen.containsKey(key)) {
             return false;
         }

@@ -36,7 +36,24 @@ public final class EventFiles {
     public record Loaded<T>(List<T> records, List<RejectedLine> rejected) {
     }
 
+    /** The inputs of a run: events, profiles, and every rejected line of both files. */
+    public record Inputs(List<CustomerEvent> events, List<CustomerProfile> profiles, List<RejectedLine> rejected) {
+    }
+
     private EventFiles() {
+    }
+
+    /** Reads an events file and, when {@code profiles} is not null, a profiles file. */
+    public static Inputs read(Path events, Path profiles) throws IOException {
+        Loaded<CustomerEvent> loadedEvents = readEvents(events);
+        List<RejectedLine> rejected = new ArrayList<>(loadedEvents.rejected());
+        List<CustomerProfile> profileList = List.of();
+        if (profiles != null) {
+            Loaded<CustomerProfile> loadedProfiles = readProfiles(profiles);
+            profileList = loadedProfiles.records();
+            rejected.addAll(loadedProfiles.rejected());
+        }
+        return new Inputs(loadedEvents.records(), profileList, List.copyOf(rejected));
     }
 
     public static Loaded<CustomerEvent> readEvents(Path file) throws IOException {

@@ -3,7 +3,7 @@ package dev.triggerforge.rules.synthetic;
 import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
-import dev.triggerforge.rules.experiment.VariantPicker;
+import dev.triggerforge.rules.session.StableHash;
 import dev.triggerforge.rules.simulation.ResponseModel;
 
 import java.time.Instant;
@@ -77,7 +77,7 @@ public final class EngagementModel implements ResponseModel {
 
     @Override
     public List<CustomerEvent> respondTo(EmailDecision d) {
-        long hash = VariantPicker.stableHash(d.idempotencyKey());
+        long hash = StableHash.of(d.idempotencyKey());
         SplittableRandom r = new SplittableRandom(seed ^ hash);
         String idBase = "r-" + Long.toHexString(hash) + "-";
         double boost = lift(d.variant()) * freshness(d);

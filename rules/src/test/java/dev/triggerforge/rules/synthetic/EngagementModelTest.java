@@ -5,7 +5,7 @@ import dev.triggerforge.model.event.CartLine;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.Purchase;
 import dev.triggerforge.model.json.EventCodec;
-import dev.triggerforge.rules.experiment.VariantPicker;
+import dev.triggerforge.rules.session.StableHash;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -42,7 +42,7 @@ class EngagementModelTest {
 
         assertThat(backward).isEqualTo(forward);
         assertThat(otherSeed).isNotEqualTo(forward);
-        long keyHash = VariantPicker.stableHash(decisions.get(0).idempotencyKey());
+        long keyHash = StableHash.of(decisions.get(0).idempotencyKey());
         assertThat(forward.get(0).get(0).eventId()).isEqualTo("r-" + Long.toHexString(keyHash) + "-delivered");
     }
 
