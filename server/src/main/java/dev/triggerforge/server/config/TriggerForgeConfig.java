@@ -1,0 +1,83 @@
+package dev.triggerforge.server.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Every TriggerForge setting, under the prefix {@code triggerforge}, with the defaults of the embedded product. */
+@ConfigMapping(prefix = "triggerforge")
+public interface TriggerForgeConfig {
+
+    /** Where the embedded database and broker keep their files. */
+    Path dataDir();
+
+    /** h2 (embedded) or postgresql. */
+    @WithDefault("h2")
+    String database();
+
+    Engine engine();
+
+    Events events();
+
+    Broker broker();
+
+    interface Engine {
+        /** Number of partitions, each one single-threaded session; the number of cores when absent. */
+        OptionalInt partitions();
+
+        /** How often every session's clock is moved to wall time when no event arrives. */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** Most events one partition commits in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How far behind wall time an event may have occurred and still trigger. */
+        @WithDefault("2h")
+        Duration latenessTolerance();
+
+        /** How long stored events are kept and replayed after a restart; at least the rules' longest window. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Events {
+        @WithDefault("triggerforge.events")
+        String exchange();
+
+        @WithDefault("triggerforge.events")
+        String queue();
+
+        @WithDefault("triggerforge.events.dlx")
+        String deadLetterExchange();
+
+        @WithDefault("triggerforge.events.dead")
+        String deadLetterQueue();
+    }
+
+    interface Broker {
+        /** Start the in-process AMQP 0-9-1 broker (Apache Qpid Broker-J); off in production, where RabbitMQ runs. */
+        @WithDefault("true")
+        boolean embedded();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** The broker's port; the embedded broker listens here, off the standard 5672 that RabbitMQ may hold. */
+        @WithDefault("5682")
+        int port();
+
+        @WithDefault("guest")
+        String username();
+
+        @WithDefault("guest")
+        String password();
+
+        Optional<String> virtualHost();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.triggerforge.server.rulesets;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A stored rule set: its JSON form, who made it and why, and whether it is the one the engine runs. */
+@Entity
+@Table(name = "rule_set_versions")
+public class RuleSetVersion {
+
+    @Id
+    public long version;
+    public String name;
+    public String author;
+    public String comment;
+    public Instant createdAt;
+    public boolean active;
+    public String body;
+}

@@ -1,0 +1,37 @@
+package dev.triggerforge.server.sends;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * One email decision in the outbox. The idempotency key is the primary key, so a decision reached twice (a replayed
+ * event, a rebuilt session) is stored once and sent once.
+ */
+@Entity
+@Table(name = "sends")
+public class SendRecord {
+
+    @Id
+    public String idempotencyKey;
+    public String customerId;
+    public String ruleId;
+    public String templateId;
+    public String variant;
+    public long ruleSetVersion;
+    public Instant decidedAt;
+    public Instant sendAt;
+    public String status;
+    public int attempts;
+    public Instant nextAttemptAt;
+    public String lastError;
+    public String provider;
+    public String providerMessageId;
+    public Instant sentAt;
+    /** The decision's template variables, as JSON. */
+    public String variables;
+    /** Ids of the events that led to the decision, comma-separated. */
+    public String causedBy;
+}
