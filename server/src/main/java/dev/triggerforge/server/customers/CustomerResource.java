@@ -1,0 +1,75 @@
+package dev.triggerforge.server.customers;
+
+import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.report.TimelineEntry;
+import dev.triggerforge.server.api.ErrorBody;
+import dev.triggerforge.server.engine.Engine;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Customer profiles as the engine sees them, and each customer's timeline: the why and why not of their emails. */
+@Path("/api/customers/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class CustomerResource {
+
+    private final Engine engine;
+    private final CustomerStore customers;
+
+    CustomerResource(Engine engine, CustomerStore customers) {
+        this.engine = engine;
+        this.customers = customers;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a customer's profile (email, time zone, locale, consent, attributes)",
+            description = "Values observed from events are kept. Answers once the engine and the store have it.")
+    public CompletionStage<Response> put(@PathParam("id") String id, ProfileBody body) {
+        if (body == null) {
+            return done(Response.status(400).entity(ErrorBody.of("a profile body is required")).build());
+        }
+        if (body.timezone() != null && !ZoneId.getAvailableZoneIds().contains(body.timezone())) {
+            return done(Response.status(400).entity(ErrorBody.of("timezone must be an IANA zone id such as "
+                    + "Europe/Berlin, not '" + body.timezone() + "'")).build());
+        }
+        CustomerProfile profile = new CustomerProfile(id, body.email(), body.timezone(), body.locale(),
+                Boolean.TRUE.equals(body.marketingConsent()), body.attributes(), Map.of());
+        return engine.putProfile(profile)
+                .thenApply(ok -> Response.ok(customers.find(id).orElseThrow()).build())
+                .exceptionally(failure -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                        .entity(ErrorBody.of("the profile could not be stored; send it again")).build());
+    }
+
+    @GET
+    @Operation(summary = "A customer's stored profile and its version")
+    public Response get(@PathParam("id") String id) {
+        return customers.find(id).map(p -> Response.ok(p).build()).orElseGet(() -> Response.status(404)
+                .entity(ErrorBody.of("no profile for customer " + id)).build());
+    }
+
+    @GET
+    @Path("/timeline")
+    @Operation(summary = "Events, decisions, suppressions and sends of one customer, oldest first")
+    public List<TimelineEntry> timeline(@PathParam("id") String id) {
+        return customers.timeline(id);
+    }
+
+    private static CompletionStage<Response> done(Response response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

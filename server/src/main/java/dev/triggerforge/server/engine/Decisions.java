@@ -1,0 +1,59 @@
+package dev.triggerforge.server.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.triggerforge.model.decision.EmailDecision;
+import dev.triggerforge.model.decision.Suppression;
+import dev.triggerforge.model.json.Json;
+import dev.triggerforge.rules.session.StableHash;
+import dev.triggerforge.server.sends.SendRecord;
+import dev.triggerforge.server.sends.SendStatus;
+import dev.triggerforge.server.sends.SuppressionRecord;
+
+import java.time.Instant;
+
+/** Turns the engine's decisions and suppressions into their outbox and audit rows. */
+final class Decisions {
+
+    private Decisions() {
+    }
+
+    static SendRecord send(EmailDecision d, long ruleSetVersion, Instant decidedAt) {
+        SendRecord r = new SendRecord();
+        r.idempotencyKey = d.idempotencyKey();
+        r.customerId = d.customerId();
+        r.ruleId = d.ruleId();
+        r.templateId = d.templateId();
+        r.variant = d.variant();
+        r.ruleSetVersion = ruleSetVersion;
+        r.decidedAt = decidedAt;
+        r.sendAt = d.sendAt();
+        r.status = SendStatus.SCHEDULED.code();
+        r.attempts = 0;
+        r.nextAttemptAt = d.sendAt();
+        r.variables = json(d.variables());
+        r.causedBy = String.join(",", d.causedBy());
+        return r;
+    }
+
+    static SuppressionRecord suppression(Suppression s) {
+        SuppressionRecord r = new SuppressionRecord();
+        String identity = s.ruleId() + '|' + s.customerId() + '|' + s.at().toEpochMilli() + '|' + s.reason() + '|'
+                + String.join(",", s.causedBy());
+        r.suppressionKey = s.ruleId() + ':' + Long.toHexString(StableHash.of(identity));
+        r.customerId = s.customerId();
+        r.ruleId = s.ruleId();
+        r.at = s.at();
+        r.reason = s.reason().name().toLowerCase();
+        r.detail = s.detail();
+        r.causedBy = String.join(",", s.causedBy());
+        return r;
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("decision variables cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.triggerforge.server.engine;
+
+/** How a partition settles an event with whoever handed it over: the broker message, or nothing for a replay. */
+public interface Delivery {
+
+    Delivery NONE = new Delivery() {
+        @Override
+        public void committed() {
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+        }
+    };
+
+    /** Everything the event caused is committed: acknowledge it. */
+    void committed();
+
+    /** The event's effects could not be committed: hand it back so it is delivered again. */
+    void failed(Throwable cause);
+}

@@ -1,0 +1,119 @@
+package dev.triggerforge.server.engine;
+
+import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.rules.session.Partitioning;
+import dev.triggerforge.rules.session.SessionOptions;
+import dev.triggerforge.server.config.TriggerForgeConfig;
+import dev.triggerforge.server.rulesets.ActiveRuleSet;
+import dev.triggerforge.server.rulesets.RuleSetStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hosts the partitions: one thread and one trigger session each, customers spread over them by a stable hash. It
+ * starts before the messaging connector (priority 100 against its 1000), so no event arrives before a partition can
+ * take it; partitions rebuild their sessions from the store in their own threads and buffer what arrives meanwhile.
+ */
+@ApplicationScoped
+public class Engine {
+
+    private static final Logger LOG = Logger.getLogger(Engine.class);
+
+    private final TriggerForgeConfig config;
+    private final RuleSetStore ruleSets;
+    private final BatchWriter writer;
+    private final EventReplay replay;
+    private final EngineMetrics metrics;
+    private final MeterRegistry registry;
+    private final List<Partition> partitions = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile ActiveRuleSet active;
+
+    Engine(TriggerForgeConfig config, RuleSetStore ruleSets, BatchWriter writer, EventReplay replay,
+           EngineMetrics metrics, MeterRegistry registry) {
+        this.config = config;
+        this.ruleSets = ruleSets;
+        this.writer = writer;
+        this.replay = replay;
+        this.metrics = metrics;
+        this.registry = registry;
+    }
+
+    void start(@Observes @Priority(100) StartupEvent event) {
+        active = ruleSets.loadActive();
+        TriggerForgeConfig.Engine engine = config.engine();
+        int count = engine.partitions().orElse(Runtime.getRuntime().availableProcessors());
+        SessionOptions options = SessionOptions.DEFAULTS.withLatenessTolerance(engine.latenessTolerance());
+        EngineContext ctx = new EngineContext(active, options, writer, replay, metrics, Clock.systemUTC(),
+                engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()));
+        for (int i = 0; i < count; i++) {
+            Partition p = new Partition(i, ctx);
+            partitions.add(p);
+            Gauge.builder("triggerforge.partition.backlog", p, Partition::backlog).tag("partition", Integer.toString(i))
+                    .description("Events waiting in the partition's inbox").register(registry);
+            Gauge.builder("triggerforge.partition.pending.waits", p, Partition::pendingWaits)
+                    .tag("partition", Integer.toString(i)).register(registry);
+            Thread t = new Thread(p, "triggerforge-partition-" + i);
+            threads.add(t);
+            t.start();
+        }
+        LOG.infof("Engine started: %d partitions, tick %s, batches of up to %d events", count, engine.tick(),
+                engine.batchSize());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        partitions.forEach(Partition::stop);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Hands an event to its customer's partition; the delivery is settled once its effects are committed. */
+    public void submit(CustomerEvent event, Instant receivedAt, Instant publishedAt, Delivery delivery) {
+        partitionOf(event.customerId()).submit(new Work.Event(event, receivedAt, publishedAt, delivery));
+    }
+
+    /** Puts a profile into its customer's session and the store, in order with that customer's events. */
+    public CompletionStage<Void> putProfile(CustomerProfile profile) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        partitionOf(profile.customerId()).submit(new Work.Profile(profile, done));
+        return done;
+    }
+
+    /** True once every partition has rebuilt its session and takes events live. */
+    public boolean ready() {
+        return !partitions.isEmpty() && partitions.stream().allMatch(Partition::ready);
+    }
+
+    public ActiveRuleSet activeRules() {
+        return active;
+    }
+
+    public int partitionCount() {
+        return partitions.size();
+    }
+
+    private Partition partitionOf(String customerId) {
+        return partitions.get(Partitioning.partitionOf(customerId, partitions.size()));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.triggerforge.server.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.triggerforge.model.json.Json;
+import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.rules.session.Partitioning;
+import dev.triggerforge.server.customers.CustomerRecord;
+import dev.triggerforge.server.events.StoredEvent;
+import dev.triggerforge.server.store.Database;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.ScrollMode;
+import org.hibernate.ScrollableResults;
+import org.hibernate.StatelessSession;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads back what a partition needs to rebuild its session: the stored profiles and events of its customers, in the
+ * order they were processed. Customers are matched by hash, so a changed partition count still finds every one.
+ */
+@ApplicationScoped
+public class EventReplay {
+
+    private final Database database;
+
+    EventReplay(Database database) {
+        this.database = database;
+    }
+
+    public long maxSequence() {
+        Long max = QuarkusTransaction.requiringNew().call(() -> database.session()
+                .createSelectionQuery("select max(e.seq) from StoredEvent e", Long.class).getSingleResult());
+        return max == null ? 0 : max;
+    }
+
+    List<CustomerProfile> profiles(int partition, int partitions) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<CustomerProfile> mine = new ArrayList<>();
+            StatelessSession session = database.statelessSession();
+            try (ScrollableResults<CustomerRecord> rows = session.createSelectionQuery("from CustomerRecord",
+                    CustomerRecord.class).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
+                while (rows.next()) {
+                    CustomerRecord r = rows.get();
+                    if (Partitioning.partitionOf(r.customerId, partitions) == partition) {
+                        mine.add(read(r.body, CustomerProfile.class));
+                    }
+                }
+            }
+            return mine;
+        });
+    }
+
+    void events(int partition, int partitions, Instant since, Consumer<StoredEvent> each) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            StatelessSession session = database.statelessSession();
+            try (ScrollableResults<StoredEvent> rows = session.createSelectionQuery(
+                    "from StoredEvent e where e.receivedAt >= :since order by e.seq", StoredEvent.class)
+                    .setParameter("since", since).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
+                while (rows.next()) {
+                    StoredEvent e = rows.get();
+                    if (Partitioning.partitionOf(e.customerId, partitions) == partition) {
+                        each.accept(e);
+                    }
+                }
+            }
+        });
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.triggerforge.server.engine;
+
+import dev.triggerforge.model.decision.EmailDecision;
+import dev.triggerforge.model.decision.Suppression;
+import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.json.EventCodec;
+import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.profile.ObservedValue;
+import dev.triggerforge.rules.session.Offer;
+import dev.triggerforge.rules.session.SessionListener;
+import dev.triggerforge.rules.session.TriggerSession;
+import dev.triggerforge.server.events.StoredEvent;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One single-threaded trigger session and its inbox. Each turn takes what has arrived (or nothing, on a tick), moves
+ * the session clock to wall time, lets the rules react, commits everything in one transaction and only then
+ * acknowledges the events. When a commit fails the events go back to the broker and the session is rebuilt from the
+ * store, so memory never runs ahead of what is committed.
+ */
+final class Partition implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Partition.class);
+    private static final Set<String> PROFILE_TYPES = Set.of("signup", "profile_update", "email_unsubscribe");
+
+    private final int index;
+    private final EngineContext ctx;
+    private final LinkedBlockingQueue<Work> inbox = new LinkedBlockingQueue<>();
+    private final Batch batch = new Batch();
+    private final Recorder recorder = new Recorder();
+    private volatile boolean running = true;
+    private volatile boolean ready;
+    private boolean replaying;
+    private TriggerSession session;
+
+    Partition(int index, EngineContext ctx) {
+        this.index = index;
+        this.ctx = ctx;
+    }
+
+    void submit(Work work) {
+        inbox.add(work);
+    }
+
+    int backlog() {
+        return inbox.size();
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    long pendingWaits() {
+        TriggerSession s = session;
+        return s == null ? 0 : s.pendingWaits();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        rebuild();
+        ready = true;
+        List<Work> turn = new ArrayList<>(ctx.batchSize());
+        long tickMillis = ctx.tick().toMillis();
+        while (running) {
+            try {
+                Work first = inbox.poll(tickMillis, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    turn.add(first);
+                    inbox.drainTo(turn, ctx.batchSize() - 1);
+                }
+                turn(turn);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Partition %d could not commit a turn of %d items; they go back to the broker and "
+                        + "the session is rebuilt from the store", index, turn.size());
+                settleFailed(e);
+                rebuild();
+            } finally {
+                turn.clear();
+                batch.clear();
+            }
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private void turn(List<Work> turn) {
+        Instant now = ctx.clock().instant();
+        Set<String> known = ctx.writer().storedEventIds(eventIds(turn));
+        session.advanceTo(now);
+        for (Work w : turn) {
+            batch.settled.add(w);
+            if (w instanceof Work.Event e) {
+                if (known.contains(e.event().eventId())) {
+                    ctx.metrics().duplicate();
+                } else {
+                    process(e, now);
+                }
+            } else if (w instanceof Work.Profile p) {
+                CustomerProfile merged = keepObserved(session.profile(p.profile().customerId()), p.profile());
+                session.putProfile(merged);
+                batch.profiles.put(merged.customerId(), merged);
+            }
+        }
+        if (batch.hasWrites()) {
+            ctx.writer().commit(batch);
+        }
+        settleCommitted();
+    }
+
+    private void process(Work.Event e, Instant now) {
+        CustomerEvent event = e.event();
+        boolean profileType = PROFILE_TYPES.contains(event.type().name());
+        CustomerProfile before = profileType ? session.profile(event.customerId()) : null;
+        Offer offer = session.offer(event);
+        if (offer == Offer.DUPLICATE) {
+            ctx.metrics().duplicate();
+            return;
+        }
+        if (offer == Offer.LATE) {
+            ctx.metrics().late();
+        } else {
+            ctx.metrics().accepted();
+        }
+        batch.events.add(stored(event, e.receivedAt(), offer));
+        if (profileType) {
+            CustomerProfile after = session.profile(event.customerId());
+            if (!after.equals(before)) {
+                batch.profiles.put(after.customerId(), after);
+            }
+        }
+    }
+
+    /** A profile set through the API replaces the stated fields and keeps what events observed. */
+    private static CustomerProfile keepObserved(CustomerProfile current, CustomerProfile given) {
+        Map<String, ObservedValue> observed = new HashMap<>(current.lastKnown());
+        observed.putAll(given.lastKnown());
+        return new CustomerProfile(given.customerId(), given.email(), given.timezone(), given.locale(),
+                given.marketingConsent(), given.attributes(), observed);
+    }
+
+    private StoredEvent stored(CustomerEvent event, Instant receivedAt, Offer offer) {
+        StoredEvent s = new StoredEvent();
+        s.eventId = event.eventId();
+        s.customerId = event.customerId();
+        s.type = event.type().name();
+        s.occurredAt = event.occurredAt();
+        s.receivedAt = receivedAt;
+        s.partitionNo = index;
+        s.seq = ctx.sequence().incrementAndGet();
+        s.outcome = offer.name().toLowerCase();
+        s.body = EventCodec.encode(event);
+        return s;
+    }
+
+    private void settleCommitted() {
+        Instant committed = ctx.clock().instant();
+        for (Work w : batch.settled) {
+            if (w instanceof Work.Event e) {
+                e.delivery().committed();
+                Duration sincePublished = e.publishedAt() == null ? null : Duration.between(e.publishedAt(), committed);
+                ctx.metrics().committed(Duration.between(e.receivedAt(), committed), sincePublished);
+            } else if (w instanceof Work.Profile p) {
+                p.done().complete(null);
+            }
+        }
+        batch.sends.values().forEach(s -> ctx.metrics().decisionLag(Duration.between(s.decidedAt, committed)));
+    }
+
+    private void settleFailed(Throwable cause) {
+        for (Work w : batch.settled) {
+            if (w instanceof Work.Event e) {
+                e.delivery().failed(cause);
+            } else if (w instanceof Work.Profile p) {
+                p.done().completeExceptionally(cause);
+            }
+        }
+    }
+
+    private List<String> eventIds(List<Work> turn) {
+        List<String> ids = new ArrayList<>(turn.size());
+        for (Work w : turn) {
+            if (w instanceof Work.Event e) {
+                ids.add(e.event().eventId());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Rebuilds the session from the store: profiles first, then every stored event of the rules' window in the
+     * order it was processed, each at the wall time it was received, then on to now. Waits that fell due meanwhile
+     * fire now; decisions already in the outbox are recognised by their keys and not stored again.
+     */
+    private void rebuild() {
+        if (session != null) {
+            session.close();
+        }
+        batch.clear();
+        Instant now = ctx.clock().instant();
+        Instant since = now.minus(replayWindow());
+        session = new TriggerSession(ctx.rules().compiled(), ctx.options(), recorder, since);
+        ctx.replay().profiles(index, ctx.partitions()).forEach(session::putProfile);
+        replaying = true;
+        int[] replayed = {0};
+        ctx.replay().events(index, ctx.partitions(), since, stored -> {
+            session.advanceTo(stored.receivedAt);
+            session.offer(EventCodec.decode(stored.body));
+            replayed[0]++;
+        });
+        replaying = false;
+        session.advanceTo(now);
+        if (batch.hasWrites()) {
+            ctx.writer().commit(batch);
+        }
+        if (replayed[0] > 0 || !batch.sends.isEmpty()) {
+            LOG.infof("Partition %d rebuilt from %d stored events: %d pending waits, %d decisions reached again or "
+                    + "newly due", index, replayed[0], session.pendingWaits(), batch.sends.size());
+        }
+        batch.clear();
+    }
+
+    private Duration replayWindow() {
+        Duration rules = ctx.rules().compiled().longestWait().plus(ctx.rules().compiled().longestOncePer())
+                .plus(ctx.options().latenessTolerance());
+        return rules.compareTo(ctx.retention()) < 0 ? rules : ctx.retention();
+    }
+
+    /** Collects what the session decides into the current batch. */
+    private final class Recorder implements SessionListener {
+
+        @Override
+        public void onDecision(EmailDecision decision) {
+            Instant decidedAt = session.now();
+            batch.sends.put(decision.idempotencyKey(), Decisions.send(decision, ctx.rules().version(), decidedAt));
+            if (!replaying) {
+                ctx.metrics().decision(decision.ruleId());
+            }
+        }
+
+        @Override
+        public void onSuppression(Suppression suppression) {
+            var row = Decisions.suppression(suppression);
+            batch.suppressions.put(row.suppressionKey, row);
+            if (!replaying) {
+                ctx.metrics().suppression(row.ruleId, row.reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.triggerforge.server.engine;
+
+import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.profile.CustomerProfile;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/** What a partition's inbox holds: an event to process, or a profile to put, each with how to tell its sender. */
+sealed interface Work {
+
+    /** An event and the acknowledgement that must wait until what it caused is committed. */
+    record Event(CustomerEvent event, Instant receivedAt, Instant publishedAt, Delivery delivery) implements Work {
+    }
+
+    /** A profile written through the API; the future completes once it is committed. */
+    record Profile(CustomerProfile profile, CompletableFuture<Void> done) implements Work {
+    }
+}
