@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /** Customer profiles as the engine sees them, and each customer's timeline: the why and why not of their emails. */
 @Path("/api/customers/{id}")
@@ -49,7 +50,7 @@ public class CustomerResource {
         }
         CustomerProfile profile = new CustomerProfile(id, body.email(), body.timezone(), body.locale(),
                 Boolean.TRUE.equals(body.marketingConsent()), body.attributes(), Map.of());
-        return engine.putProfile(profile)
+        return engine.putProfile(profile).toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
                 .thenApply(ok -> Response.ok(customers.find(id).orElseThrow()).build())
                 .exceptionally(failure -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
                         .entity(ErrorBody.of("the profile could not be stored; send it again")).build());

@@ -16,11 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /** The webhook way in for websites and CDPs: validated here, then onto the events exchange like any other event. */
 @Path("/api/events")
 @Tag(name = "Events")
 public class EventResource {
+
+    private static final long CONFIRM_TIMEOUT_SECONDS = 10;
 
     private final EventPublisher publisher;
 
@@ -47,11 +50,11 @@ public class EventResource {
         }
         CompletableFuture<?>[] confirms = events.stream()
                 .map(e -> publisher.publish(e).toCompletableFuture()).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(confirms)
+        return CompletableFuture.allOf(confirms).orTimeout(CONFIRM_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .thenApply(done -> Response.accepted(new Accepted(events.size(),
                         events.stream().map(CustomerEvent::eventId).toList())).build())
                 .exceptionally(failure -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                        .entity(ErrorBody.of("the broker did not confirm the events; send them again: "
-                                + failure.getMessage())).build());
+                        .entity(ErrorBody.of("the broker did not confirm the events in time; send them again"))
+                        .build());
     }
 }

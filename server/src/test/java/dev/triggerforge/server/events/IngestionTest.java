@@ -6,9 +6,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.triggerforge.server.testing.Customers;
-import dev.triggerforge.server.testing.FreeBrokerPort;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.triggerforge.server.testing.EmbeddedServices;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** Events through the real (embedded) broker into the engine and out as decisions, dead letters and timelines. */
 @QuarkusTest
-@QuarkusTestResource(FreeBrokerPort.class)
+@TestProfile(EmbeddedServices.class)
 class IngestionTest {
 
     @Test
@@ -92,13 +92,13 @@ class IngestionTest {
     @Test
     void aMalformedMessageGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         try (Connection connection = broker().newConnection(); Channel channel = connection.createChannel()) {
-            channel.queuePurge("triggerforge.events.dead");
+            channel.queuePurge(config("triggerforge.events.dead-letter-queue"));
             byte[] body = "{\"eventId\":\"m1\",\"type\":\"cart_add\"}".getBytes(StandardCharsets.UTF_8);
-            channel.basicPublish("triggerforge.events", "event.cart_add",
+            channel.basicPublish(config("triggerforge.events.exchange"), "event.cart_add",
                     new AMQP.BasicProperties.Builder().contentType("application/json").build(), body);
 
             GetResponse dead = await().atMost(Duration.ofSeconds(10))
-                    .until(() -> channel.basicGet("triggerforge.events.dead", true), r -> r != null);
+                    .until(() -> channel.basicGet(config("triggerforge.events.dead-letter-queue"), true), r -> r != null);
             assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).contains("\"m1\"");
             Map<String, Object> headers = dead.getProps().getHeaders();
             assertThat(headers.get(DeadLetters.REASON_HEADER).toString()).contains("customerId");
@@ -161,6 +161,10 @@ class IngestionTest {
 
     private static List<Map<String, Object>> timeline(String customer) {
         return given().get("/api/customers/" + customer + "/timeline").jsonPath().getList("$");
+    }
+
+    private static String config(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
     }
 
     private static ConnectionFactory broker() {
