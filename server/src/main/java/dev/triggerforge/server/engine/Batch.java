@@ -2,6 +2,7 @@ package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.server.events.StoredEvent;
+import dev.triggerforge.server.experiments.Assignment;
 import dev.triggerforge.server.sends.SendRecord;
 import dev.triggerforge.server.sends.SuppressionRecord;
 
@@ -17,10 +18,12 @@ final class Batch {
     final Map<String, SendRecord> sends = new LinkedHashMap<>();
     final Map<String, SuppressionRecord> suppressions = new LinkedHashMap<>();
     final Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
+    final Map<Assignment.Key, Assignment> assignments = new LinkedHashMap<>();
     final List<Work> settled = new ArrayList<>();
 
     boolean hasWrites() {
-        return !events.isEmpty() || !sends.isEmpty() || !suppressions.isEmpty() || !profiles.isEmpty();
+        return !events.isEmpty() || !sends.isEmpty() || !suppressions.isEmpty() || !profiles.isEmpty()
+                || !assignments.isEmpty();
     }
 
     void clear() {
@@ -28,6 +31,7 @@ final class Batch {
         sends.clear();
         suppressions.clear();
         profiles.clear();
+        assignments.clear();
         settled.clear();
     }
 }

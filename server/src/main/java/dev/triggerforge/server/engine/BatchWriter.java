@@ -5,6 +5,7 @@ import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.server.customers.CustomerRecord;
 import dev.triggerforge.server.events.StoredEvent;
+import dev.triggerforge.server.experiments.Assignment;
 import dev.triggerforge.server.store.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +64,11 @@ public class BatchWriter {
                 session.persist(suppression);
             }
         });
+        for (Assignment a : batch.assignments.values()) {
+            if (session.find(Assignment.class, new Assignment.Key(a.experimentId, a.customerId)) == null) {
+                session.persist(a);
+            }
+        }
         for (CustomerProfile profile : batch.profiles.values()) {
             saveProfile(session, profile);
         }

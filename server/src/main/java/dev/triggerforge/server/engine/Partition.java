@@ -2,6 +2,7 @@ package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
+import dev.triggerforge.model.decision.SuppressionReason;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.json.EventCodec;
 import dev.triggerforge.model.profile.CustomerProfile;
@@ -10,6 +11,7 @@ import dev.triggerforge.rules.session.Offer;
 import dev.triggerforge.rules.session.SessionListener;
 import dev.triggerforge.rules.session.TriggerSession;
 import dev.triggerforge.server.events.StoredEvent;
+import dev.triggerforge.server.experiments.Assignment;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -243,6 +245,19 @@ final class Partition implements Runnable {
         return rules.compareTo(ctx.retention()) < 0 ? rules : ctx.retention();
     }
 
+    /** Records the first variant a customer got in a trigger's experiment; later ones are the same by design. */
+    private void assign(String experimentId, String customerId, String variant, Instant at) {
+        Assignment.Key key = new Assignment.Key(experimentId, customerId);
+        if (!batch.assignments.containsKey(key)) {
+            Assignment a = new Assignment();
+            a.experimentId = experimentId;
+            a.customerId = customerId;
+            a.variant = variant;
+            a.assignedAt = at;
+            batch.assignments.put(key, a);
+        }
+    }
+
     /** Collects what the session decides into the current batch. */
     private final class Recorder implements SessionListener {
 
@@ -250,6 +265,9 @@ final class Partition implements Runnable {
         public void onDecision(EmailDecision decision) {
             Instant decidedAt = session.now();
             batch.sends.put(decision.idempotencyKey(), Decisions.send(decision, ctx.rules().version(), decidedAt));
+            if (decision.variant() != null) {
+                assign(decision.ruleId(), decision.customerId(), decision.variant(), decidedAt);
+            }
             if (!replaying) {
                 ctx.metrics().decision(decision.ruleId());
             }
@@ -259,6 +277,9 @@ final class Partition implements Runnable {
         public void onSuppression(Suppression suppression) {
             var row = Decisions.suppression(suppression);
             batch.suppressions.put(row.suppressionKey, row);
+            if (suppression.reason() == SuppressionReason.HOLDOUT) {
+                assign(suppression.ruleId(), suppression.customerId(), "holdout", suppression.at());
+            }
             if (!replaying) {
                 ctx.metrics().suppression(row.ruleId, row.reason);
             }
