@@ -137,7 +137,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         @Override
         public void onContainerResolve(SystemConfig<?> systemConfig) {
-            broker = systemConfig.getContainer(Broker.class);
+            broker = systemConfig.getContainer() instanceof Broker<?> b ? b : null;
         }
     }
 }
