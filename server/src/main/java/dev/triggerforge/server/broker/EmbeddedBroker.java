@@ -47,7 +47,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             Files.createDirectories(settings.storeDirectory());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the embedded broker's directory " + settings.storeDirectory(), e);
+            throw new UncheckedIOException("cannot create the embedded broker's directory "
+                    + settings.storeDirectory(), e);
         }
         // Derby decides where to log when its engine first loads, before Qpid would set this: without it, a derby.log
         // appears in the working directory.
@@ -57,6 +58,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             launcher.startup(systemAttributes(settings));
         } catch (Exception e) {
+            requireFreePort(settings);
             throw new IllegalStateException("the embedded AMQP broker did not start (store "
                     + settings.storeDirectory() + "): " + e.getMessage(), e);
         }
@@ -105,7 +107,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new ConfigurationException("The embedded AMQP broker cannot listen on " + settings.address()
                     + ": port " + settings.port() + " is already in use (" + e.getMessage() + "). Set "
                     + PORT_PROPERTY + " to a free port (for example -D" + PORT_PROPERTY + "=" + (settings.port() + 10)
-                    + "), or set triggerforge.broker.embedded=false to use a RabbitMQ at triggerforge.broker.host/port.");
+                    + "), or set triggerforge.broker.embedded=false to use a RabbitMQ at triggerforge.broker.host"
+                    + "/port.");
         }
     }
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A test-only consumer on the embedded broker, present only under {@link BrokerProbeProfile}, that keeps what it gets. */
+/** A test-only consumer of the embedded broker, built only under {@link BrokerProbeProfile}, keeping what it gets. */
 @ApplicationScoped
 @IfBuildProperty(name = BrokerProbe.ENABLED, stringValue = "true")
 public class BrokerProbe {

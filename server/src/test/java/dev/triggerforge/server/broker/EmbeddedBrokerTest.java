@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The broker on its own, without Quarkus: a clear message when its port is taken, and messages kept across restarts. */
+/** The broker alone, without Quarkus: a clear message when its port is taken, and messages kept across restarts. */
 class EmbeddedBrokerTest {
 
     private static final String HOST = "127.0.0.1";
@@ -43,7 +43,7 @@ class EmbeddedBrokerTest {
 
     @Test
     void persistentMessagesSurviveARestart() throws Exception {
-        int port = freePort();
+        int port = TestPorts.free();
         try (EmbeddedBroker broker = EmbeddedBroker.start(settings(port));
              Connection connection = connect(port)) {
             Channel channel = connection.createChannel();
@@ -74,11 +74,5 @@ class EmbeddedBrokerTest {
         factory.setUsername("guest");
         factory.setPassword("guest");
         return factory.newConnection();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return s.getLocalPort();
-        }
     }
 }
