@@ -29,6 +29,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static final String PORT_PROPERTY = "triggerforge.broker.port";
 
     private static final String INITIAL_CONFIG = "/dev/triggerforge/server/broker/initial-config.json";
+    private static final String SYSTEM_PROPERTIES = "/dev/triggerforge/server/broker/system.properties";
 
     private final SystemLauncher launcher;
     private final Settings settings;
@@ -81,7 +82,6 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static Map<String, Object> systemAttributes(Settings settings) {
-        URL initialConfig = Objects.requireNonNull(EmbeddedBroker.class.getResource(INITIAL_CONFIG), INITIAL_CONFIG);
         Map<String, String> context = new HashMap<>();
         context.put("triggerforge.broker.host", settings.host());
         context.put("triggerforge.broker.port", Integer.toString(settings.port()));
@@ -92,11 +92,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         context.put(Broker.BROKER_FAIL_STARTUP_WITH_ERRORED_CHILD, "true");
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(SystemConfig.TYPE, "Memory");
-        attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, initialConfig.toExternalForm());
+        attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, resource(INITIAL_CONFIG));
+        attributes.put(SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, resource(SYSTEM_PROPERTIES));
         attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
         attributes.put("preferenceStoreAttributes", Map.of("type", "Noop"));
         attributes.put(SystemConfig.CONTEXT, context);
         return attributes;
+    }
+
+    /** A resource's URL as text: Qpid's {@code classpath:} URLs do not resolve inside a packaged Quarkus app. */
+    private static String resource(String name) {
+        URL url = Objects.requireNonNull(EmbeddedBroker.class.getResource(name), name);
+        return url.toExternalForm();
     }
 
     private static void requireFreePort(Settings settings) {
