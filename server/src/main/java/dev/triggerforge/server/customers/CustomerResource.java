@@ -4,6 +4,7 @@ import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.server.api.ErrorBody;
 import dev.triggerforge.server.engine.Engine;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -14,19 +15,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Customer profiles as the engine sees them, and each customer's timeline: the why and why not of their emails. */
 @Path("/api/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class CustomerResource {
+
+    private static final Logger LOG = Logger.getLogger(CustomerResource.class);
 
     private final Engine engine;
     private final CustomerStore customers;
@@ -37,23 +41,29 @@ public class CustomerResource {
     }
 
     @PUT
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a customer's profile (email, time zone, locale, consent, attributes)",
             description = "Values observed from events are kept. Answers once the engine and the store have it.")
-    public CompletionStage<Response> put(@PathParam("id") String id, ProfileBody body) {
+    public Response put(@PathParam("id") String id, ProfileBody body) {
         if (body == null) {
-            return done(Response.status(400).entity(ErrorBody.of("a profile body is required")).build());
+            return Response.status(400).entity(ErrorBody.of("a profile body is required")).build();
         }
         if (body.timezone() != null && !ZoneId.getAvailableZoneIds().contains(body.timezone())) {
-            return done(Response.status(400).entity(ErrorBody.of("timezone must be an IANA zone id such as "
-                    + "Europe/Berlin, not '" + body.timezone() + "'")).build());
+            return Response.status(400).entity(ErrorBody.of("timezone must be an IANA zone id such as "
+                    + "Europe/Berlin, not '" + body.timezone() + "'")).build();
         }
         CustomerProfile profile = new CustomerProfile(id, body.email(), body.timezone(), body.locale(),
                 Boolean.TRUE.equals(body.marketingConsent()), body.attributes(), Map.of());
-        return engine.putProfile(profile).toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-                .thenApply(ok -> Response.ok(customers.find(id).orElseThrow()).build())
-                .exceptionally(failure -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                        .entity(ErrorBody.of("the profile could not be stored; send it again")).build());
+        try {
+            engine.putProfile(profile).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(id, e);
+        } catch (ExecutionException | TimeoutException e) {
+            return unavailable(id, e);
+        }
+        return Response.ok(customers.find(id).orElseThrow()).build();
     }
 
     @GET
@@ -70,7 +80,9 @@ public class CustomerResource {
         return customers.timeline(id);
     }
 
-    private static CompletionStage<Response> done(Response response) {
-        return CompletableFuture.completedFuture(response);
+    private static Response unavailable(String id, Exception cause) {
+        LOG.warnf("Profile of %s not stored: %s", id, cause);
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .entity(ErrorBody.of("the profile could not be stored; send it again")).build();
     }
 }

@@ -32,7 +32,8 @@ public class DeadLetters {
 
     DeadLetters(@Channel("dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                 Emitter<String> emitter,
-                @ConfigProperty(name = "mp.messaging.incoming.events.dead-letter-routing-key") String routingKey) {
+                @ConfigProperty(name = "triggerforge.events.dead-letter-routing-key", defaultValue = "dead")
+                String routingKey) {
         this.emitter = emitter;
         this.routingKey = routingKey;
     }

@@ -44,7 +44,7 @@ public class EventConsumer {
         } catch (InvalidEventException e) {
             return reject(message, body, amqp, e.getMessage());
         } catch (RuntimeException e) {
-            return reject(message, body, amqp, "unreadable event: " + e.getMessage());
+            return reject(message, body, amqp, "unreadable event: " + e);
         }
         metrics.consumed(event.type().name());
         engine.submit(event, received, PublishedAt.of(amqp), new MessageDelivery(message));

@@ -1,0 +1,51 @@
+package dev.triggerforge.server.events;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.triggerforge.server.config.TriggerForgeConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Declares the dead-letter exchange and queue before the messaging connector starts (priority 500, between the
+ * embedded broker at 0 and the connector at 1000). The consumer republishes every message it cannot use there
+ * itself, with the reason, so this needs no broker-specific dead-letter arguments and works on RabbitMQ and on the
+ * embedded broker alike.
+ */
+@ApplicationScoped
+public class DeadLetterTopology {
+
+    private final TriggerForgeConfig config;
+    private final String routingKey;
+
+    DeadLetterTopology(TriggerForgeConfig config,
+                       @ConfigProperty(name = "triggerforge.events.dead-letter-routing-key", defaultValue = "dead")
+                       String routingKey) {
+        this.config = config;
+        this.routingKey = routingKey;
+    }
+
+    void declare(@Observes @Priority(500) StartupEvent event) throws IOException, TimeoutException {
+        TriggerForgeConfig.Broker broker = config.broker();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(broker.host());
+        factory.setPort(broker.port());
+        factory.setUsername(broker.username());
+        factory.setPassword(broker.password());
+        broker.virtualHost().ifPresent(factory::setVirtualHost);
+        try (Connection connection = factory.newConnection("triggerforge-topology");
+             Channel channel = connection.createChannel()) {
+            TriggerForgeConfig.Events names = config.events();
+            channel.exchangeDeclare(names.deadLetterExchange(), "direct", true);
+            channel.queueDeclare(names.deadLetterQueue(), true, false, false, null);
+            channel.queueBind(names.deadLetterQueue(), names.deadLetterExchange(), routingKey);
+        }
+    }
+}
