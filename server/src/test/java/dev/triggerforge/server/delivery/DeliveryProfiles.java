@@ -3,6 +3,7 @@ package dev.triggerforge.server.delivery;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,53 @@ public final class DeliveryProfiles {
             config.put("triggerforge.delivery.enabled", "false");
             config.put("triggerforge.delivery.provider", "log");
             return config;
+        }
+    }
+
+    /** Provider smtp against the GreenMail server of {@link GreenMailResource}, worker on. */
+    public static class Smtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = common("delivery-smtp");
+            config.put("triggerforge.delivery.enabled", "true");
+            config.put("triggerforge.delivery.provider", "smtp");
+            config.put("triggerforge.delivery.poll-interval", "100ms");
+            config.put("triggerforge.delivery.from", "Outdoor Shop <news@shop.example.com>");
+            config.put("quarkus.mailer.mock", "false");
+            return config;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(GreenMailResource.class));
+        }
+    }
+
+    /**
+     * Provider http against {@link FakeEmailApi}, worker on, with short backoff and a circuit that opens after four
+     * failures in a row and stays open for three seconds.
+     */
+    public static class Http implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = common("delivery-http");
+            config.put("triggerforge.delivery.enabled", "true");
+            config.put("triggerforge.delivery.provider", "http");
+            config.put("triggerforge.delivery.poll-interval", "50ms");
+            config.put("triggerforge.delivery.backoff.base", "200ms");
+            config.put("triggerforge.delivery.backoff.max", "400ms");
+            config.put("triggerforge.delivery.max-attempts", "3");
+            config.put("triggerforge.delivery.http.auth-header", "Bearer test-secret");
+            config.put("triggerforge.delivery.http.timeout", "2s");
+            config.put("triggerforge.delivery.circuit-breaker.request-volume-threshold", "4");
+            config.put("triggerforge.delivery.circuit-breaker.failure-ratio", "1.0");
+            config.put("triggerforge.delivery.circuit-breaker.delay-ms", "3000");
+            return config;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(FakeEmailApi.Resource.class));
         }
     }
 }
