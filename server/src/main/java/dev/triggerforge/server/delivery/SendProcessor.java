@@ -1,0 +1,145 @@
+package dev.triggerforge.server.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.triggerforge.model.json.Json;
+import dev.triggerforge.server.delivery.provider.DeliveryReceipt;
+import dev.triggerforge.server.delivery.provider.OutgoingEmail;
+import dev.triggerforge.server.delivery.provider.PermanentDeliveryException;
+import dev.triggerforge.server.delivery.provider.ProviderGateway;
+import dev.triggerforge.server.delivery.provider.SendIds;
+import dev.triggerforge.server.delivery.provider.TransientDeliveryException;
+import dev.triggerforge.server.delivery.render.EmailRenderer;
+import dev.triggerforge.server.delivery.render.RenderedEmail;
+import dev.triggerforge.server.delivery.render.UnknownTemplateException;
+import io.quarkus.qute.TemplateException;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One attempt at one claimed row: find the recipient, render, hand to the provider, and write the outcome back
+ * (sent, retry later with backoff, or failed with a reason a user can read).
+ */
+@ApplicationScoped
+public class SendProcessor {
+
+    private static final Logger LOG = Logger.getLogger(SendProcessor.class);
+    private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
+    };
+
+    /** What the rest of the batch should do: go on, or hold back for a while because the provider said so. */
+    public record Verdict(Duration holdBack) {
+        static final Verdict GO_ON = new Verdict(Duration.ZERO);
+
+        public boolean goOn() {
+            return holdBack.isZero();
+        }
+    }
+
+    private final DeliveryConfig config;
+    private final Outbox outbox;
+    private final Recipients recipients;
+    private final EmailRenderer renderer;
+    private final ProviderGateway gateway;
+    private final DeliveryMetrics metrics;
+    private final Backoff backoff;
+
+    SendProcessor(DeliveryConfig config, Outbox outbox, Recipients recipients, EmailRenderer renderer,
+                  ProviderGateway gateway, DeliveryMetrics metrics) {
+        this.config = config;
+        this.outbox = outbox;
+        this.recipients = recipients;
+        this.renderer = renderer;
+        this.gateway = gateway;
+        this.metrics = metrics;
+        this.backoff = new Backoff(config.backoff().base(), config.backoff().max());
+    }
+
+    public Verdict process(ClaimedSend send) {
+        Map<String, Object> variables;
+        try {
+            variables = Json.mapper().readValue(send.variables(), VARIABLES);
+        } catch (JsonProcessingException e) {
+            return fail(send, "variables are not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!renderer.offers(send.templateId())) {
+            return fail(send, new UnknownTemplateException(send.templateId()).getMessage());
+        }
+        Optional<String> to = recipients.of(send.customerId(), variables);
+        if (to.isEmpty()) {
+            return fail(send, "no recipient address: the decision has no customer.email and customer "
+                    + send.customerId() + " has no email on file");
+        }
+        RenderedEmail rendered;
+        try {
+            rendered = renderer.render(send.templateId(), variables);
+        } catch (UnknownTemplateException e) {
+            return fail(send, e.getMessage());
+        } catch (TemplateException e) {
+            return fail(send, "template " + send.templateId() + " could not be rendered: " + e.getMessage());
+        }
+        OutgoingEmail email = new OutgoingEmail(SendIds.of(send.idempotencyKey()), send.customerId(), send.ruleId(),
+                send.templateId(), send.variant(), config.from(), to.get(), rendered.subject(), rendered.html(),
+                rendered.text());
+        return deliver(send, email);
+    }
+
+    private Verdict deliver(ClaimedSend send, OutgoingEmail email) {
+        try {
+            DeliveryReceipt receipt = gateway.deliver(email);
+            if (outbox.markSent(send, receipt)) {
+                metrics.sent(gateway.providerName());
+            }
+            return Verdict.GO_ON;
+        } catch (PermanentDeliveryException e) {
+            return fail(send, e.getMessage());
+        } catch (TransientDeliveryException e) {
+            return retryOrFail(send, e.getMessage(), e.retryAfter());
+        } catch (CircuitBreakerOpenException e) {
+            Duration pause = Duration.ofMillis(config.circuitBreaker().delayMs());
+            outbox.release(send, Instant.now().plus(pause));
+            LOG.debugf("Circuit to provider %s is open; holding back sends for %s", gateway.providerName(), pause);
+            return new Verdict(pause);
+        } catch (RateLimitException e) {
+            Duration pause = Duration.ofMillis(Math.max(e.getRetryAfterMillis(), 10));
+            outbox.release(send, Instant.now().plus(pause));
+            return new Verdict(pause);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Unexpected error sending %s", send.idempotencyKey());
+            return retryOrFail(send, "unexpected error: " + e, Optional.empty());
+        }
+    }
+
+    private Verdict retryOrFail(ClaimedSend send, String reason, Optional<Duration> retryAfter) {
+        if (send.attempts() >= config.maxAttempts()) {
+            return fail(send, "gave up after " + send.attempts() + " attempts: " + reason);
+        }
+        Duration delay = backoff.delay(send.attempts());
+        Duration asked = retryAfter.map(d -> d.compareTo(config.backoff().max()) > 0 ? config.backoff().max() : d)
+                .orElse(Duration.ZERO);
+        if (asked.compareTo(delay) > 0) {
+            delay = asked;
+        }
+        LOG.infof("Send %s attempt %d failed, retrying in %s: %s", send.idempotencyKey(), send.attempts(), delay,
+                reason);
+        if (outbox.reschedule(send, Instant.now().plus(delay), reason)) {
+            metrics.retried(gateway.providerName());
+        }
+        return Verdict.GO_ON;
+    }
+
+    private Verdict fail(ClaimedSend send, String reason) {
+        LOG.warnf("Send %s failed for good: %s", send.idempotencyKey(), reason);
+        if (outbox.markFailed(send, reason)) {
+            metrics.failed(gateway.providerName());
+        }
+        return Verdict.GO_ON;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.triggerforge.server.delivery.render;
+
+import dev.triggerforge.server.delivery.DeliveryConfig;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+import java.util.Map;
+
+/** Renders emails from Qute templates, so sends and previews produce the very same subject, HTML and text. */
+@ApplicationScoped
+public class EmailRenderer {
+
+    private static final List<String> PARTS = List.of(".html", ".subject.txt", ".txt");
+
+    private final Engine engine;
+    private final DeliveryConfig config;
+
+    EmailRenderer(Engine engine, DeliveryConfig config) {
+        this.engine = engine;
+        this.config = config;
+    }
+
+    /** Fails the start when an offered template lacks one of its three files. */
+    void checkTemplates(@Observes StartupEvent start) {
+        List<String> missing = config.templates().stream()
+                .flatMap(id -> PARTS.stream().map(part -> "email/" + id + part))
+                .filter(path -> engine.getTemplate(path) == null)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("triggerforge.delivery.templates names templates without these files under"
+                    + " src/main/resources/templates: " + missing);
+        }
+    }
+
+    /** The template ids the server offers, in configured order. */
+    public List<String> templateIds() {
+        return List.copyOf(config.templates());
+    }
+
+    public boolean offers(String templateId) {
+        return config.templates().contains(templateId);
+    }
+
+    /** The email for a real send. */
+    public RenderedEmail render(String templateId, Map<String, Object> variables) {
+        return render(templateId, variables, false);
+    }
+
+    /**
+     * The email for a decision's variables, from {@code templates/email/{id}.subject.txt}, {@code {id}.html} and
+     * {@code {id}.txt}; besides the variables, the templates see {@code links}, {@code shop} and {@code preview}.
+     *
+     * @param preview true when the variables are partly sample data, which the template then says
+     * @throws UnknownTemplateException when the server does not offer {@code templateId}
+     * @throws io.quarkus.qute.TemplateException when the template cannot be rendered with these variables
+     */
+    public RenderedEmail render(String templateId, Map<String, Object> variables, boolean preview) {
+        if (!offers(templateId)) {
+            throw new UnknownTemplateException(templateId);
+        }
+        Map<String, String> links = Links.of(config.shopUrl(), templateId, variables);
+        Map<String, String> shop = Map.of("name", config.shopName(), "url", links.get("shop"),
+                "currency", config.currency());
+        String subject = instance(templateId + ".subject.txt", variables, links, shop, preview).render();
+        String html = instance(templateId + ".html", variables, links, shop, preview).render();
+        String text = instance(templateId + ".txt", variables, links, shop, preview).render();
+        return new RenderedEmail(oneLine(subject), html, tidy(text));
+    }
+
+    private TemplateInstance instance(String file, Map<String, Object> variables, Map<String, String> links,
+                                      Map<String, String> shop, boolean preview) {
+        Template template = engine.getTemplate("email/" + file);
+        if (template == null) {
+            throw new UnknownTemplateException(file);
+        }
+        TemplateInstance instance = template.instance();
+        variables.forEach(instance::data);
+        return instance.data("links", links).data("shop", shop).data("preview", preview);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String tidy(String text) {
+        return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip() + "\n";
+    }
+}
