@@ -1,5 +1,6 @@
 package dev.triggerforge.server.delivery;
 
+import dev.triggerforge.server.testing.FreeBrokerPort;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.HashMap;
@@ -31,6 +32,11 @@ public final class DeliveryProfiles {
             config.put("triggerforge.delivery.provider", "log");
             return config;
         }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(FreeBrokerPort.class));
+        }
     }
 
     /** Provider smtp against the GreenMail server of {@link GreenMailResource}, worker on. */
@@ -48,7 +54,7 @@ public final class DeliveryProfiles {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(GreenMailResource.class));
+            return List.of(new TestResourceEntry(GreenMailResource.class), new TestResourceEntry(FreeBrokerPort.class));
         }
     }
 
@@ -76,7 +82,8 @@ public final class DeliveryProfiles {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FakeEmailApi.Resource.class));
+            return List.of(new TestResourceEntry(FakeEmailApi.Resource.class),
+                    new TestResourceEntry(FreeBrokerPort.class));
         }
     }
 }
