@@ -81,7 +81,9 @@ public final class TriggerSession implements AutoCloseable {
 
     /**
      * Lets the rules react to an event at its own time (never ahead of the clock). A repeated id is ignored; an
-     * event further behind the clock than the lateness tolerance is reported and does not trigger.
+     * event further behind the clock than the lateness tolerance is reported and does not trigger. A wait the event
+     * starts that is already due (the event arrived late) fires on the next {@link #advanceTo}, so events that
+     * arrive together, such as a phone's offline backlog, all count before it is judged.
      */
     public Offer offer(CustomerEvent event) {
         long now = clock.getCurrentTime();
@@ -102,7 +104,6 @@ public final class TriggerSession implements AutoCloseable {
         session.fireAllRules();
         session.delete(handle);
         judge(runtime.drainReady());
-        fireDue(now);
         runtime.forgetIfEmpty(event.customerId());
         return Offer.ACCEPTED;
     }

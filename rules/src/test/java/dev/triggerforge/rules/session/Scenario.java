@@ -67,9 +67,12 @@ public final class Scenario implements AutoCloseable {
         return at(T0.plus(offset), customerId, type, keyValues);
     }
 
+    /** Offers the event at its time and then lets what fell due fire, as the simulator and a server turn do. */
     public Offer at(Instant when, String customerId, String type, Object... keyValues) {
         session.advanceTo(when);
-        return session.offer(event(customerId, type, when, keyValues));
+        Offer offer = session.offer(event(customerId, type, when, keyValues));
+        session.advanceTo(when);
+        return offer;
     }
 
     public CustomerEvent event(String customerId, String type, Instant when, Object... keyValues) {

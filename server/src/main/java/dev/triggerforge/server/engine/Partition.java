@@ -121,6 +121,7 @@ final class Partition implements Runnable {
                 batch.profiles.put(merged.customerId(), merged);
             }
         }
+        session.advanceTo(now);
         if (batch.hasWrites()) {
             ctx.writer().commit(batch);
         }
