@@ -30,8 +30,8 @@ public final class Guardrails {
             .thenComparing(Candidate::ruleId)
             .thenComparing(Candidate::idempotencyKey);
 
-    private final GuardrailSettings settings;
-    private final long retentionMillis;
+    private GuardrailSettings settings;
+    private long retentionMillis;
     private final Map<String, CustomerLedger> ledgers = new HashMap<>();
 
     public Guardrails(GuardrailSettings settings, long retentionMillis) {
@@ -85,6 +85,12 @@ public final class Guardrails {
     }
 
     /** Forgets sends older than the retention, so idle customers cost nothing. */
+    /** New settings from a new rule-set version; the ledger of past sends carries over, so caps still count them. */
+    public void update(GuardrailSettings newSettings, long newRetentionMillis) {
+        this.settings = newSettings;
+        this.retentionMillis = Math.max(retentionMillis, newRetentionMillis);
+    }
+
     public void sweep(long now) {
         ledgers.values().removeIf(l -> !l.prune(now - retentionMillis));
     }

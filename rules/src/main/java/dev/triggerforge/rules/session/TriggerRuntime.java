@@ -32,10 +32,10 @@ import java.util.Map;
  */
 public final class TriggerRuntime {
 
-    private final Map<String, TriggerSpec> triggers;
-    private final QuietHours quietHours;
+    private Map<String, TriggerSpec> triggers;
+    private QuietHours quietHours;
     private final SessionOptions options;
-    private final SessionClock clock;
+    private SessionClock clock;
     private final SessionHooks hooks;
     private final Map<String, CustomerState> states = new HashMap<>();
     private final WaitQueue queue = new WaitQueue();
@@ -53,6 +53,34 @@ public final class TriggerRuntime {
 
     public long now() {
         return clock.getCurrentTime();
+    }
+
+    /**
+     * Moves the runtime to a new rule-set version: new trigger specs, quiet hours and session clock. Waits of
+     * triggers the new version no longer has are cancelled, and with {@code cancelChanged} so are waits of triggers
+     * whose spec changed; every other wait goes on with its due time under the new version. Returns how many waits
+     * were cancelled.
+     */
+    int rebind(Map<String, TriggerSpec> newTriggers, QuietHours newQuietHours, SessionClock newClock,
+               boolean cancelChanged) {
+        int cancelled = 0;
+        for (CustomerState state : states.values()) {
+            for (Wait w : state.allWaits()) {
+                TriggerSpec before = triggers.get(w.getTriggerId());
+                TriggerSpec after = newTriggers.get(w.getTriggerId());
+                boolean gone = before != null && after == null;
+                boolean changed = before != null && after != null && !before.equals(after);
+                if (gone || (cancelChanged && changed)) {
+                    end(state, w);
+                    hooks.waitCancelled(w, null);
+                    cancelled++;
+                }
+            }
+        }
+        this.triggers = newTriggers;
+        this.quietHours = newQuietHours;
+        this.clock = newClock;
+        return cancelled;
     }
 
     /** Rule action: the event is an entry event of the trigger (its conditions held). */

@@ -2,6 +2,7 @@ package dev.triggerforge.rules.session;
 
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.ruleset.GuardrailSettings;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.fact.Due;
 import dev.triggerforge.rules.fact.EventFact;
@@ -32,8 +33,8 @@ public final class TriggerSession implements AutoCloseable {
 
     private static final long SWEEP_MILLIS = Duration.ofHours(1).toMillis();
 
-    private final KieSession session;
-    private final SessionPseudoClock clock;
+    private KieSession session;
+    private SessionPseudoClock clock;
     private final TriggerRuntime runtime;
     private final Guardrails guardrails;
     private final ProfileBook profiles = new ProfileBook();
@@ -43,9 +44,7 @@ public final class TriggerSession implements AutoCloseable {
     private long nextSweep;
 
     public TriggerSession(CompiledRuleSet rules, SessionOptions options, SessionListener listener, Instant start) {
-        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
-        conf.setOption(ClockTypeOption.PSEUDO);
-        this.session = rules.kieBase().newKieSession(conf, null);
+        this.session = newKieSession(rules);
         this.clock = session.getSessionClock();
         this.options = options;
         this.listener = listener;
@@ -59,6 +58,36 @@ public final class TriggerSession implements AutoCloseable {
         session.setGlobal("rt", runtime);
         clock.advanceTime(start.toEpochMilli(), TimeUnit.MILLISECONDS);
         this.nextSweep = start.toEpochMilli() + SWEEP_MILLIS;
+    }
+
+    /**
+     * Hot swap: from now on the session runs {@code next}. Carts, streaks, profiles, the guardrail ledger and the
+     * memory of seen event ids carry over; waits go on with their due times under the new version, except those of
+     * triggers it no longer has (and, with {@code cancelChanged}, of triggers whose spec changed), which are
+     * cancelled. Returns how many waits were cancelled. Call it between events, from the session's own thread.
+     */
+    public int swapRules(CompiledRuleSet next, boolean cancelChanged) {
+        long now = clock.getCurrentTime();
+        KieSession fresh = newKieSession(next);
+        SessionPseudoClock freshClock = fresh.getSessionClock();
+        freshClock.advanceTime(now, TimeUnit.MILLISECONDS);
+        GuardrailSettings settings = next.ruleSet().guardrails();
+        int cancelled = runtime.rebind(next.triggers(), new QuietHours(settings.quietStart(), settings.quietEnd()),
+                freshClock, cancelChanged);
+        long ledgerRetention = Math.max(options.ledgerRetention().toMillis(), next.longestOncePer().toMillis());
+        guardrails.update(settings, ledgerRetention);
+        fresh.setGlobal("rt", runtime);
+        KieSession old = session;
+        session = fresh;
+        clock = freshClock;
+        old.dispose();
+        return cancelled;
+    }
+
+    private static KieSession newKieSession(CompiledRuleSet rules) {
+        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
+        conf.setOption(ClockTypeOption.PSEUDO);
+        return rules.kieBase().newKieSession(conf, null);
     }
 
     public Instant now() {

@@ -76,6 +76,11 @@ public final class CustomerState {
         return found;
     }
 
+    /** A copy of every pending wait, safe to end while iterating. */
+    public List<Wait> allWaits() {
+        return waits == null ? List.of() : List.copyOf(waits);
+    }
+
     public void addWait(Wait w) {
         if (waits == null) {
             waits = new ArrayList<>(2);
