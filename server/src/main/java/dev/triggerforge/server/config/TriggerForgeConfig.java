@@ -15,6 +15,9 @@ public interface TriggerForgeConfig {
     /** Where the embedded database and broker keep their files. */
     Path dataDir();
 
+    /** This instance's name in the control channel and in {@code GET /api/rulesets/instances}; pid@host if absent. */
+    Optional<String> instanceId();
+
     /** h2 (embedded) or postgresql. */
     @WithDefault("h2")
     String database();

@@ -1,5 +1,8 @@
 package dev.triggerforge.server.customers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.triggerforge.model.json.Json;
+import dev.triggerforge.model.profile.CustomerProfile;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,4 +19,13 @@ public class CustomerRecord {
     public long version;
     public Instant updatedAt;
     public String body;
+
+    /** The stored profile, read back from its JSON. */
+    public CustomerProfile profile() {
+        try {
+            return Json.mapper().readValue(body, CustomerProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored profile of " + customerId + " is not readable: " + e.getMessage(), e);
+        }
+    }
 }

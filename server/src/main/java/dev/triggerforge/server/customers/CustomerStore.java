@@ -1,8 +1,5 @@
 package dev.triggerforge.server.customers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.triggerforge.model.json.Json;
-import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.sends.SendRecord;
@@ -32,7 +29,7 @@ public class CustomerStore {
     public Optional<StoredProfile> find(String customerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CustomerRecord r = database.session().find(CustomerRecord.class, customerId);
-            return r == null ? Optional.empty() : Optional.of(new StoredProfile(profile(r.body), r.version, r.updatedAt));
+            return r == null ? Optional.empty() : Optional.of(new StoredProfile(r.profile(), r.version, r.updatedAt));
         });
     }
 
@@ -75,13 +72,5 @@ public class CustomerStore {
         }
         int comma = causedBy.indexOf(',');
         return comma < 0 ? causedBy : causedBy.substring(0, comma);
-    }
-
-    static CustomerProfile profile(String json) {
-        try {
-            return Json.mapper().readValue(json, CustomerProfile.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored profile is not readable: " + e.getMessage(), e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.triggerforge.rules.session.Partitioning;
 import dev.triggerforge.rules.session.SessionOptions;
 import dev.triggerforge.server.config.TriggerForgeConfig;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
+import dev.triggerforge.server.rulesets.Compilations;
 import dev.triggerforge.server.rulesets.RuleSetStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,7 @@ public class Engine {
 
     private final TriggerForgeConfig config;
     private final RuleSetStore ruleSets;
+    private final Compilations compilations;
     private final BatchWriter writer;
     private final EventReplay replay;
     private final EngineMetrics metrics;
@@ -44,10 +46,11 @@ public class Engine {
     private final List<Thread> threads = new ArrayList<>();
     private volatile ActiveRuleSet active;
 
-    Engine(TriggerForgeConfig config, RuleSetStore ruleSets, BatchWriter writer, EventReplay replay,
-           EngineMetrics metrics, MeterRegistry registry) {
+    Engine(TriggerForgeConfig config, RuleSetStore ruleSets, Compilations compilations, BatchWriter writer,
+           EventReplay replay, EngineMetrics metrics, MeterRegistry registry) {
         this.config = config;
         this.ruleSets = ruleSets;
+        this.compilations = compilations;
         this.writer = writer;
         this.replay = replay;
         this.metrics = metrics;
@@ -55,7 +58,8 @@ public class Engine {
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
-        active = ruleSets.loadActive();
+        active = compilations.of(ruleSets.active());
+        LOG.infof("Running rule set version %d (%d triggers)", active.version(), active.compiled().triggers().size());
         TriggerForgeConfig.Engine engine = config.engine();
         int count = engine.partitions().orElse(Runtime.getRuntime().availableProcessors());
         SessionOptions options = SessionOptions.DEFAULTS.withLatenessTolerance(engine.latenessTolerance());
@@ -98,6 +102,23 @@ public class Engine {
         CompletableFuture<Void> done = new CompletableFuture<>();
         partitionOf(profile.customerId()).submit(new Work.Profile(profile, done));
         return done;
+    }
+
+    /**
+     * Runs {@code next} from now on: every partition swaps between two events, so each event is processed wholly
+     * under one version and none is lost or repeated. Completes with the number of waits cancelled by the swap.
+     */
+    public CompletionStage<Integer> activate(ActiveRuleSet next, boolean cancelChanged) {
+        List<CompletableFuture<Integer>> swaps = new ArrayList<>();
+        for (Partition p : partitions) {
+            CompletableFuture<Integer> done = new CompletableFuture<>();
+            swaps.add(done);
+            p.submit(new Work.Swap(next, cancelChanged, done));
+        }
+        return CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            active = next;
+            return swaps.stream().mapToInt(CompletableFuture::join).sum();
+        });
     }
 
     /** True once every partition has rebuilt its session and takes events live. */

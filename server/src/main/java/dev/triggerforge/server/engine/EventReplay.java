@@ -1,7 +1,5 @@
 package dev.triggerforge.server.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.rules.session.Partitioning;
 import dev.triggerforge.server.customers.CustomerRecord;
@@ -46,7 +44,7 @@ public class EventReplay {
                 while (rows.next()) {
                     CustomerRecord r = rows.get();
                     if (Partitioning.partitionOf(r.customerId, partitions) == partition) {
-                        mine.add(read(r.body, CustomerProfile.class));
+                        mine.add(r.profile());
                     }
                 }
             }
@@ -68,13 +66,5 @@ public class EventReplay {
                 }
             }
         });
-    }
-
-    static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable: " + e.getMessage(), e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.triggerforge.rules.session.SessionListener;
 import dev.triggerforge.rules.session.TriggerSession;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.experiments.Assignment;
+import dev.triggerforge.server.rulesets.ActiveRuleSet;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -43,11 +44,13 @@ final class Partition implements Runnable {
     private volatile boolean running = true;
     private volatile boolean ready;
     private boolean replaying;
+    private ActiveRuleSet rules;
     private TriggerSession session;
 
     Partition(int index, EngineContext ctx) {
         this.index = index;
         this.ctx = ctx;
+        this.rules = ctx.rules();
     }
 
     void submit(Work work) {
@@ -108,6 +111,11 @@ final class Partition implements Runnable {
         Set<String> known = ctx.writer().storedEventIds(eventIds(turn));
         session.advanceTo(now);
         for (Work w : turn) {
+            if (w instanceof Work.Swap swap) {
+                finish(now);
+                swap(swap);
+                continue;
+            }
             batch.settled.add(w);
             if (w instanceof Work.Event e) {
                 if (known.contains(e.event().eventId())) {
@@ -121,11 +129,29 @@ final class Partition implements Runnable {
                 batch.profiles.put(merged.customerId(), merged);
             }
         }
+        finish(now);
+    }
+
+    /** Ends a turn, or the part of it before a swap: fire what fell due, commit, then acknowledge. */
+    private void finish(Instant now) {
         session.advanceTo(now);
         if (batch.hasWrites()) {
             ctx.writer().commit(batch);
         }
         settleCommitted();
+        batch.clear();
+    }
+
+    /** Moves the session to a new rule-set version between two events; nothing is in flight at this point. */
+    private void swap(Work.Swap swap) {
+        try {
+            int cancelled = session.swapRules(swap.rules().compiled(), swap.cancelChanged());
+            rules = swap.rules();
+            swap.done().complete(cancelled);
+        } catch (RuntimeException e) {
+            swap.done().completeExceptionally(e);
+            throw e;
+        }
     }
 
     private void process(Work.Event e, Instant now) {
@@ -219,7 +245,7 @@ final class Partition implements Runnable {
         batch.clear();
         Instant now = ctx.clock().instant();
         Instant since = now.minus(replayWindow());
-        session = new TriggerSession(ctx.rules().compiled(), ctx.options(), recorder, since);
+        session = new TriggerSession(rules.compiled(), ctx.options(), recorder, since);
         ctx.replay().profiles(index, ctx.partitions()).forEach(session::putProfile);
         replaying = true;
         int[] replayed = {0};
@@ -241,9 +267,9 @@ final class Partition implements Runnable {
     }
 
     private Duration replayWindow() {
-        Duration rules = ctx.rules().compiled().longestWait().plus(ctx.rules().compiled().longestOncePer())
+        Duration window = rules.compiled().longestWait().plus(rules.compiled().longestOncePer())
                 .plus(ctx.options().latenessTolerance());
-        return rules.compareTo(ctx.retention()) < 0 ? rules : ctx.retention();
+        return window.compareTo(ctx.retention()) < 0 ? window : ctx.retention();
     }
 
     /** Records the first variant a customer got in a trigger's experiment; later ones are the same by design. */
@@ -265,7 +291,7 @@ final class Partition implements Runnable {
         @Override
         public void onDecision(EmailDecision decision) {
             Instant decidedAt = session.now();
-            batch.sends.put(decision.idempotencyKey(), Decisions.send(decision, ctx.rules().version(), decidedAt));
+            batch.sends.put(decision.idempotencyKey(), Decisions.send(decision, rules.version(), decidedAt));
             if (decision.variant() != null) {
                 assign(decision.ruleId(), decision.customerId(), decision.variant(), decidedAt);
             }

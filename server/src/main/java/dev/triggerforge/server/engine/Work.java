@@ -2,6 +2,7 @@ package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.server.rulesets.ActiveRuleSet;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,10 @@ sealed interface Work {
 
     /** An event and the acknowledgement that must wait until what it caused is committed. */
     record Event(CustomerEvent event, Instant receivedAt, Instant publishedAt, Delivery delivery) implements Work {
+    }
+
+    /** A new rule-set version to run from the next event on; the future gets the number of waits cancelled. */
+    record Swap(ActiveRuleSet rules, boolean cancelChanged, CompletableFuture<Integer> done) implements Work {
     }
 
     /** A profile written through the API; the future completes once it is committed. */

@@ -18,5 +18,8 @@ public class RuleSetVersion {
     public String comment;
     public Instant createdAt;
     public boolean active;
+    /** continue or cancel-changed: what activation does with waits of triggers whose spec changed. */
+    public String inFlight;
+    public Instant activatedAt;
     public String body;
 }

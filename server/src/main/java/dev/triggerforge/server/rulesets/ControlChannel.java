@@ -1,0 +1,69 @@
+package dev.triggerforge.server.rulesets;
+
+import dev.triggerforge.server.config.TriggerForgeConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Tells every server instance about an activation through a fanout exchange ({@code triggerforge.control}), each
+ * instance listening on a queue of its own, so a deploy reaches them all; and records which version this instance
+ * runs at start.
+ */
+@ApplicationScoped
+public class ControlChannel {
+
+    private static final Logger LOG = Logger.getLogger(ControlChannel.class);
+    private static final String PREFIX = "activate ";
+
+    private final Emitter<String> emitter;
+    private final String instanceId;
+    private final Instance<Deployments> deployments;
+    private final RuleSetStore store;
+
+    ControlChannel(@Channel("control-out") Emitter<String> emitter, TriggerForgeConfig config,
+                   Instance<Deployments> deployments, RuleSetStore store) {
+        this.emitter = emitter;
+        this.instanceId = config.instanceId().orElseGet(ControlChannel::defaultInstanceId);
+        this.deployments = deployments;
+        this.store = store;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    void started(@Observes StartupEvent event) {
+        store.recordInstance(instanceId, store.active().version);
+    }
+
+    void announce(long version) {
+        emitter.send(PREFIX + version + " " + instanceId);
+    }
+
+    @Incoming("control")
+    public void received(byte[] message) {
+        String text = new String(message, StandardCharsets.UTF_8);
+        String[] parts = text.split(" ");
+        if (parts.length != 3 || !text.startsWith(PREFIX)) {
+            LOG.warnf("Ignoring an unknown control message: %s", text);
+            return;
+        }
+        if (parts[2].equals(instanceId)) {
+            return;
+        }
+        deployments.get().activatedElsewhere(Long.parseLong(parts[1]));
+    }
+
+    private static String defaultInstanceId() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+}

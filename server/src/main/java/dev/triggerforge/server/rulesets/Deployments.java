@@ -1,0 +1,101 @@
+package dev.triggerforge.server.rulesets;
+
+import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.rules.compile.CompiledRuleSet;
+import dev.triggerforge.rules.compile.RuleSetRejectedException;
+import dev.triggerforge.server.engine.Engine;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Uploads, activates and rolls back rule-set versions. Activation marks the version active in the store, swaps it
+ * into every partition of this instance between two events, and tells the other instances over the control
+ * exchange; every step is written to the audit log.
+ */
+@ApplicationScoped
+public class Deployments {
+
+    private static final Logger LOG = Logger.getLogger(Deployments.class);
+    private static final long SWAP_TIMEOUT_SECONDS = 60;
+
+    private final RuleSetStore store;
+    private final Compilations compilations;
+    private final Engine engine;
+    private final ControlChannel control;
+
+    Deployments(RuleSetStore store, Compilations compilations, Engine engine, ControlChannel control) {
+        this.store = store;
+        this.compilations = compilations;
+        this.engine = engine;
+        this.control = control;
+    }
+
+    /** Compiles and stores a new version; it runs only once activated. */
+    public RuleSetVersion upload(RuleSetUpload upload, String actor) throws RuleSetRejectedException {
+        RuleSet ruleSet = upload.ruleSet();
+        CompiledRuleSet compiled = compilations.compile(ruleSet);
+        RuleSetVersion stored = store.save(ruleSet, upload.comment(), upload.inFlightPolicy(), actor);
+        compilations.remember(stored.version, compiled);
+        store.audit(actor, "upload", "version " + stored.version, ruleSet.triggers().size() + " triggers, "
+                + ruleSet.drl().size() + " DRL files" + (upload.comment() == null ? "" : ": " + upload.comment()));
+        return stored;
+    }
+
+    public Activation activate(long version, String actor) {
+        RuleSetVersion target = store.find(version)
+                .orElseThrow(() -> new UnknownVersionException(version));
+        long started = System.nanoTime();
+        ActiveRuleSet next = compilations.of(target);
+        long compiled = System.nanoTime();
+        Long previous = store.markActive(version);
+        int cancelled = applyLocally(next, "cancel-changed".equals(target.inFlight));
+        long swapped = System.nanoTime();
+        store.audit(actor, "activate", "version " + version, "previous version " + previous + ", " + cancelled
+                + " waits cancelled");
+        control.announce(version);
+        return new Activation(version, previous, TimeUnit.NANOSECONDS.toMillis(compiled - started),
+                TimeUnit.NANOSECONDS.toMillis(swapped - compiled), cancelled);
+    }
+
+    /** Activates the version that was active before the current one. */
+    public Activation rollback(String actor) {
+        RuleSetVersion previous = store.previouslyActive()
+                .orElseThrow(() -> new UnknownVersionException("no earlier active version to roll back to"));
+        store.audit(actor, "rollback", "version " + previous.version, null);
+        return activate(previous.version, actor);
+    }
+
+    /** Another instance activated {@code version}: run it here too, unless this instance already does. */
+    void activatedElsewhere(long version) {
+        if (engine.activeRules() != null && engine.activeRules().version() == version) {
+            return;
+        }
+        store.find(version).ifPresent(v -> {
+            applyLocally(compilations.of(v), "cancel-changed".equals(v.inFlight));
+            LOG.infof("Rule set version %d activated by another instance now runs here", version);
+        });
+    }
+
+    public List<InstanceRecord> instances() {
+        return store.instances();
+    }
+
+    private int applyLocally(ActiveRuleSet next, boolean cancelChanged) {
+        try {
+            int cancelled = engine.activate(next, cancelChanged).toCompletableFuture()
+                    .get(SWAP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            store.recordInstance(control.instanceId(), next.version());
+            return cancelled;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while activating version " + next.version(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("version " + next.version() + " could not be swapped in: " + e, e);
+        }
+    }
+}
