@@ -28,6 +28,21 @@ public interface TriggerForgeConfig {
 
     Broker broker();
 
+    Security security();
+
+    Control control();
+
+    interface Security {
+        /** The first admin's bearer token, handed in by the operator (e.g. from a secret store); random if absent. */
+        Optional<String> bootstrapToken();
+    }
+
+    interface Control {
+        /** Fanout exchange that carries rule-set activations to every instance. */
+        @WithDefault("triggerforge.control")
+        String exchange();
+    }
+
     interface Engine {
         /** Number of partitions, each one single-threaded session; the number of cores when absent. */
         OptionalInt partitions();
@@ -61,6 +76,14 @@ public interface TriggerForgeConfig {
 
         @WithDefault("triggerforge.events.dead")
         String deadLetterQueue();
+
+        /** Routing key that binds the dead-letter queue to its exchange. */
+        @WithDefault("dead")
+        String deadLetterRoutingKey();
+
+        /** Unacknowledged messages one server holds; acknowledgements wait for the commit. */
+        @WithDefault("2000")
+        int prefetch();
     }
 
     interface Broker {

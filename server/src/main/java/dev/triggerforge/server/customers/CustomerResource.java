@@ -5,6 +5,8 @@ import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.server.api.ErrorBody;
 import dev.triggerforge.server.engine.Engine;
 import io.smallrye.common.annotation.Blocking;
+import dev.triggerforge.server.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -40,6 +42,7 @@ public class CustomerResource {
         this.customers = customers;
     }
 
+    @RolesAllowed(Role.MARKETER_NAME)
     @PUT
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +69,7 @@ public class CustomerResource {
         return Response.ok(customers.find(id).orElseThrow()).build();
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Operation(summary = "A customer's stored profile and its version")
     public Response get(@PathParam("id") String id) {
@@ -73,6 +77,7 @@ public class CustomerResource {
                 .entity(ErrorBody.of("no profile for customer " + id)).build());
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/timeline")
     @Operation(summary = "Events, decisions, suppressions and sends of one customer, oldest first")

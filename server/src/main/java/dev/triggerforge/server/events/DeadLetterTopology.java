@@ -8,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -25,11 +24,9 @@ public class DeadLetterTopology {
     private final TriggerForgeConfig config;
     private final String routingKey;
 
-    DeadLetterTopology(TriggerForgeConfig config,
-                       @ConfigProperty(name = "triggerforge.events.dead-letter-routing-key", defaultValue = "dead")
-                       String routingKey) {
+    DeadLetterTopology(TriggerForgeConfig config) {
         this.config = config;
-        this.routingKey = routingKey;
+        this.routingKey = config.events().deadLetterRoutingKey();
     }
 
     void declare(@Observes @Priority(500) StartupEvent event) throws IOException, TimeoutException {

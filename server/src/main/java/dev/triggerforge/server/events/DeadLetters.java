@@ -2,7 +2,7 @@ package dev.triggerforge.server.events;
 
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.triggerforge.server.config.TriggerForgeConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,10 +32,9 @@ public class DeadLetters {
 
     DeadLetters(@Channel("dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                 Emitter<String> emitter,
-                @ConfigProperty(name = "triggerforge.events.dead-letter-routing-key", defaultValue = "dead")
-                String routingKey) {
+                TriggerForgeConfig config) {
         this.emitter = emitter;
-        this.routingKey = routingKey;
+        this.routingKey = config.events().deadLetterRoutingKey();
     }
 
     CompletionStage<Void> send(String body, String reason, String originalRoutingKey) {

@@ -4,6 +4,8 @@ import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.json.EventCodec;
 import dev.triggerforge.model.json.InvalidEventException;
 import dev.triggerforge.server.api.ErrorBody;
+import dev.triggerforge.server.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +37,7 @@ public class EventResource {
     public record Accepted(int accepted, List<String> eventIds) {
     }
 
+    @RolesAllowed(Role.MARKETER_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

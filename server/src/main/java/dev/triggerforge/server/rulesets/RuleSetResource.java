@@ -6,6 +6,9 @@ import dev.triggerforge.rules.compile.RuleSetRejectedException;
 import dev.triggerforge.server.api.ErrorBody;
 import dev.triggerforge.server.engine.Engine;
 import io.quarkus.security.identity.SecurityIdentity;
+import dev.triggerforge.server.security.Role;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -45,6 +48,7 @@ public class RuleSetResource {
         this.identity = identity;
     }
 
+    @RolesAllowed(Role.MARKETER_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a rule set as a new, inactive version",
@@ -57,10 +61,12 @@ public class RuleSetResource {
             return Response.status(400).entity(ErrorBody.of("inFlight must be one of " + RuleSetUpload.IN_FLIGHT))
                     .build();
         }
+        requireAdminForDrl(upload.drl() != null && !upload.drl().isEmpty());
         RuleSetVersion stored = deployments.upload(upload, actor());
         return Response.status(Response.Status.CREATED).entity(VersionView.of(stored, upload.ruleSet(), false)).build();
     }
 
+    @RolesAllowed(Role.MARKETER_NAME)
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,12 +80,14 @@ public class RuleSetResource {
     public record Validated(boolean valid, int triggers) {
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Operation(summary = "Every version, newest first")
     public List<VersionView> list() {
         return store.all().stream().map(v -> VersionView.of(v, RuleSetStore.read(v), false)).toList();
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{version}")
     @Operation(summary = "One version with its rule set")
@@ -88,6 +96,7 @@ public class RuleSetResource {
         return VersionView.of(v, RuleSetStore.read(v), true);
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/diff")
     @Operation(summary = "What changed between two versions")
@@ -97,6 +106,7 @@ public class RuleSetResource {
         return RuleSetDiff.of(from, RuleSetStore.read(a), to, RuleSetStore.read(b));
     }
 
+    @RolesAllowed(Role.MARKETER_NAME)
     @POST
     @Path("/{version}/dry-run")
     @Operation(summary = "Simulate a version against the active one on the last hours of stored events")
@@ -107,13 +117,17 @@ public class RuleSetResource {
                 Duration.ofHours(Math.max(1, Math.min(hours, 24 * 7))));
     }
 
+    @RolesAllowed(Role.MARKETER_NAME)
     @POST
     @Path("/{version}/activate")
     @Operation(summary = "Run this version from now on, on every instance")
     public Activation activate(@PathParam("version") long version) {
+        RuleSetVersion v = store.find(version).orElseThrow(() -> new UnknownVersionException(version));
+        requireAdminForDrl(!RuleSetStore.read(v).drl().isEmpty());
         return deployments.activate(version, actor());
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @POST
     @Path("/rollback")
     @Operation(summary = "Activate the version that was active before the current one")
@@ -121,6 +135,7 @@ public class RuleSetResource {
         return deployments.rollback(actor());
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/instances")
     @Operation(summary = "The version each server instance runs")
@@ -128,11 +143,19 @@ public class RuleSetResource {
         return deployments.instances();
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/audit")
     @Operation(summary = "Who uploaded, activated and rolled back what, newest first")
     public List<AuditEntry> audit(@QueryParam("limit") @DefaultValue("100") int limit) {
         return store.auditLog(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** Raw DRL is code that runs in the server: only an admin may upload or activate it. */
+    private void requireAdminForDrl(boolean hasDrl) {
+        if (hasDrl && !identity.hasRole(Role.ADMIN_NAME)) {
+            throw new ForbiddenException("rule sets with raw DRL need the admin role; marketers deploy trigger specs");
+        }
     }
 
     private String actor() {

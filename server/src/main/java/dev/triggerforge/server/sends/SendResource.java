@@ -3,6 +3,8 @@ package dev.triggerforge.server.sends;
 import dev.triggerforge.server.api.ErrorBody;
 import dev.triggerforge.server.store.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.triggerforge.server.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,7 @@ public class SendResource {
         this.database = database;
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Operation(summary = "Sends (scheduled, sent, failed) and suppressions with their reason",
             description = "Filter by customer, rule or status (scheduled, sent, failed, suppressed).")
@@ -59,6 +62,7 @@ public class SendResource {
         });
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{key}")
     @Operation(summary = "One send by its idempotency key")

@@ -3,6 +3,8 @@ package dev.triggerforge.server.delivery.preview;
 import dev.triggerforge.server.delivery.render.EmailRenderer;
 import dev.triggerforge.server.delivery.render.UnknownTemplateException;
 import io.quarkus.qute.TemplateException;
+import dev.triggerforge.server.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Lets marketers see an email before it goes out: the list of templates and one rendered for a customer. */
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("/api/templates")
 @Tag(name = "Templates", description = "Email templates and their previews")
 public class TemplatePreviewResource {
