@@ -66,6 +66,7 @@ class CrashRecoveryIT {
     private static final double RATE = Double.parseDouble(System.getProperty("crash.rate", "1500"));
     private static final int BURST = Integer.getInteger("crash.burst", 2500);
     private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("crash.timeout", 240));
+    private static final Duration STALL = Duration.ofSeconds(20);
     private static final boolean STRICT = Boolean.getBoolean("crash.strict");
     private static final String CART_RULE = "cart-abandonment";
     private static final String WELCOME_RULE = "welcome";
@@ -80,6 +81,7 @@ class CrashRecoveryIT {
     @BeforeEach
     void freshServices() throws Exception {
         Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("server.log"));
         services.recreateDatabase(db);
     }
 
@@ -141,11 +143,7 @@ class CrashRecoveryIT {
         Set<String> expectedIds = stream.distinctIds(total);
         long deadline = testStart + TIMEOUT.toNanos();
         int expectedSendsPerRule = stream.consenting.size();
-        awaitUntil(deadline, "every distinct event stored and every due decision in the outbox", () ->
-                count("select count(*) from stored_events") >= expectedIds.size()
-                        && count("select count(*) from sends where rule_id = '" + CART_RULE + "'") >= expectedSendsPerRule
-                        && count("select count(*) from sends where rule_id = '" + WELCOME_RULE + "'") >= expectedSendsPerRule
-                        && services.ready(names.queue()) == 0);
+        awaitCompletion(deadline, expectedIds.size(), expectedSendsPerRule);
         long completeAt = System.nanoTime();
         // two more engine ticks: anything decided twice would show up now
         Thread.sleep(2500);
@@ -419,13 +417,37 @@ class CrashRecoveryIT {
         System.out.println("[crash-it] " + line);
     }
 
-    private void awaitUntil(long deadlineNanos, String what, Check check) throws Exception {
-        while (!check.holds()) {
-            if (System.nanoTime() > deadlineNanos) {
-                throw new AssertionError("not reached within " + TIMEOUT.toSeconds() + " s: " + what
-                        + "; stored " + count("select count(*) from stored_events") + ", sends "
-                        + count("select count(*) from sends") + ", queue " + services.ready(names.queue())
-                        + "; server log " + server.log().toAbsolutePath() + ":\n" + server.logTail(30));
+    /**
+     * Waits until every distinct event is stored, both decisions of every consenting customer are in the outbox and
+     * the queue is empty; or, when the queue is empty and nothing has changed for {@link #STALL} (a lost event never
+     * arrives), returns early so that the assertions say what is missing.
+     */
+    private void awaitCompletion(long deadlineNanos, int events, int sendsPerRule) throws Exception {
+        long lastChange = System.nanoTime();
+        String last = "";
+        while (true) {
+            int stored = count("select count(*) from stored_events");
+            int carts = count("select count(*) from sends where rule_id = '" + CART_RULE + "'");
+            int welcomes = count("select count(*) from sends where rule_id = '" + WELCOME_RULE + "'");
+            long queued = services.ready(names.queue());
+            if (stored >= events && carts >= sendsPerRule && welcomes >= sendsPerRule && queued == 0) {
+                return;
+            }
+            String state = stored + "/" + carts + "/" + welcomes + "/" + queued;
+            long now = System.nanoTime();
+            if (!state.equals(last)) {
+                last = state;
+                lastChange = now;
+            } else if (queued == 0 && now - lastChange > STALL.toNanos()) {
+                note("no progress for %d s with an empty queue: %d of %d events stored, %d and %d of %d cart and "
+                        + "welcome sends", STALL.toSeconds(), stored, events, carts, welcomes, sendsPerRule);
+                return;
+            }
+            if (now > deadlineNanos) {
+                throw new AssertionError("not complete within " + TIMEOUT.toSeconds() + " s: stored " + stored
+                        + " of " + events + " events, sends " + carts + "/" + welcomes + " of " + sendsPerRule
+                        + ", queue " + queued + "; server log " + server.log().toAbsolutePath() + ":\n"
+                        + server.logTail(30));
             }
             if (!server.isAlive()) {
                 throw new AssertionError("restarted server died:\n" + server.logTail(40));
@@ -454,9 +476,5 @@ class CrashRecoveryIT {
 
     private interface Row {
         void accept(ResultSet rs) throws SQLException;
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
     }
 }
