@@ -50,7 +50,9 @@ import java.util.concurrent.locks.LockSupport;
  * (measured events in 1 and 2, default 200000), {@code -Dbench.warmup} (events before the measured ones, 40000),
  * {@code -Dbench.phaseSeconds} (each latency phase, 20), {@code -Dbench.prefetch} (2000), {@code -Dbench.serverJvm}
  * and {@code -Dbench.serverExtra} (options for the server JVM, space separated), {@code -Dbench.jfr=true} (a flight
- * recording of the server, written to {@code bench.out}).
+ * recording of the server, written to {@code bench.out}), {@code -Dbench.pgSlowMs=N} (PostgreSQL logs the server's
+ * statements slower than N ms with their plans), {@code -Dbench.analyze=true} (an ANALYZE of the server's fresh
+ * database half-way through the warm-up, so PostgreSQL plans with real statistics; off by default).
  */
 public final class EndToEndBench {
 
@@ -65,6 +67,8 @@ public final class EndToEndBench {
     private final String serverJvm = System.getProperty("bench.serverJvm", "-Xmx2g");
     private final String serverExtra = System.getProperty("bench.serverExtra", "");
     private final boolean jfr = Boolean.getBoolean("bench.jfr");
+    private final int pgSlowMs = Integer.getInteger("bench.pgSlowMs", -1);
+    private final boolean analyze = Boolean.getBoolean("bench.analyze");
     private final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
     private final Services services = new Services();
     private final List<String> lines = new ArrayList<>();
@@ -97,19 +101,21 @@ public final class EndToEndBench {
         say("synthetic traffic: %d customers over 7 days, %d events (%d ms); each pass renames ids and customers",
                 customers, traffic.size(), ms(System.nanoTime() - genStart));
 
-        Result bare = bareConsumer();
+        Result bare = bareConsumer(ACK_EVERY);
+        Result bareSingle = bareConsumer(1);
         ServerRun server = serverRun();
         double rate = server.drain.rate;
         Phase half = server.latency(rate * 0.5);
         Phase ninety = server.latency(rate * 0.9);
         server.stop();
 
-        report(bare, server, half, ninety, load);
+        report(bare, bareSingle, server, half, ninety, load);
     }
 
     // ---- 1: bare consumer ------------------------------------------------------------------------------------------
 
-    private Result bareConsumer() throws Exception {
+    /** A plain consumer; {@code ackEvery} 1 acknowledges each message on its own, as the server's connector does. */
+    private Result bareConsumer(int ackEvery) throws Exception {
         Services.Names names = Services.Names.unique("tfbench.bare");
         cleanups.add(() -> services.deleteAll(names));
         Result r;
@@ -136,7 +142,7 @@ public final class EndToEndBench {
                     if (count == warmup) {
                         marks[0] = System.nanoTime();
                     }
-                    if (count % ACK_EVERY == 0 || count == warmup + events) {
+                    if (count % ackEvery == 0 || count == warmup + events) {
                         ch.basicAck(envelope.getDeliveryTag(), true);
                     }
                     if (count == warmup + events) {
@@ -152,8 +158,8 @@ public final class EndToEndBench {
                     (System.nanoTime() - wallBefore) / 1e9);
             double seconds = (marks[1] - marks[0]) / 1e9;
             r = new Result(events, seconds, events / seconds, cores);
-            say("bare consumer: %d events in %.2f s = %.0f events/s; cores busy: %s", events, seconds, r.rate,
-                    fmt(cores));
+            say("bare consumer, ack per %d: %d events in %.2f s = %.0f events/s; cores busy: %s", ackEvery, events,
+                    seconds, r.rate, fmt(cores));
             ch.close();
             setup.close();
         }
@@ -169,6 +175,15 @@ public final class EndToEndBench {
         cleanups.add(() -> services.deleteAll(names));
         cleanups.add(() -> services.dropDatabase(db));
         services.recreateDatabase(db);
+        if (pgSlowMs >= 0) {
+            // PostgreSQL logs each statement of the server slower than this, with its plan (auto_explain)
+            try (java.sql.Connection admin = services.database("postgres"); Statement s = admin.createStatement()) {
+                s.execute("alter database " + db + " set log_min_duration_statement = " + pgSlowMs);
+                s.execute("alter database " + db + " set session_preload_libraries = 'auto_explain'");
+                s.execute("alter database " + db + " set auto_explain.log_min_duration = " + pgSlowMs);
+            }
+            say("PostgreSQL logs statements over %d ms with their plans (server log of PostgreSQL)", pgSlowMs);
+        }
         Connection c = services.rabbit("bench-server");
         Channel setup = c.createChannel();
         Services.declareLikeServer(setup, names);
@@ -197,7 +212,7 @@ public final class EndToEndBench {
         cleanups.add(server::kill);
         long started = System.nanoTime();
         server.start();
-        ServerRun run = new ServerRun(server, c, names);
+        ServerRun run = new ServerRun(server, c, names, db);
         run.drain = run.drain(started);
         return run;
     }
@@ -206,15 +221,51 @@ public final class EndToEndBench {
         final ServerProcess server;
         final Connection connection;
         final Services.Names names;
+        final String db;
         final CpuSampler cpu;
         long expected;
         Result drain;
+        String drainDb = "";
+        String partitions = "?";
 
-        ServerRun(ServerProcess server, Connection connection, Services.Names names) {
+        ServerRun(ServerProcess server, Connection connection, Services.Names names, String db) {
             this.server = server;
             this.connection = connection;
             this.names = names;
+            this.db = db;
             this.cpu = new CpuSampler(server.pid());
+        }
+
+        /** Per table: sequential scans and the rows they read, index scans, inserts (since the database was made). */
+        String tableStats() {
+            List<String> out = new ArrayList<>();
+            try (java.sql.Connection c = services.database(db); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins "
+                         + "from pg_stat_user_tables where seq_scan + coalesce(idx_scan, 0) + n_tup_ins > 0 "
+                         + "order by seq_tup_read desc")) {
+                while (rs.next()) {
+                    out.add(String.format(Locale.ROOT, "%s seq %d (%d rows) idx %d ins %d", rs.getString(1),
+                            rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                }
+            } catch (Exception e) {
+                out.add("n/a: " + e.getMessage());
+            }
+            return String.join("; ", out);
+        }
+
+        /** Commits, rows inserted and rows read in the server's database so far (PostgreSQL's statistics). */
+        long[] dbStats() {
+            try (java.sql.Connection c = services.database("postgres");
+                 java.sql.PreparedStatement s = c.prepareStatement("select xact_commit, xact_rollback, tup_inserted, "
+                         + "tup_returned, tup_fetched from pg_stat_database where datname = ?")) {
+                s.setString(1, db);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+                }
+            } catch (Exception e) {
+                return new long[5];
+            }
         }
 
         /** Polls the processed counter from the moment the HTTP interface answers until every event is counted. */
@@ -230,6 +281,9 @@ public final class EndToEndBench {
             long ready = -1;
             Map<String, Double> cpuA = null;
             Map<String, Double> cpuB = null;
+            boolean analyzed = false;
+            long[] statsA = new long[5];
+            long[] statsB = new long[5];
             while (System.nanoTime() < deadline) {
                 if (!server.isAlive()) {
                     throw new IllegalStateException("server exited:\n" + server.logTail(40));
@@ -251,15 +305,27 @@ public final class EndToEndBench {
                         say("server: WARNING the warm-up was consumed before the first scrape; raise bench.warmup");
                     }
                 }
+                if (analyze && !analyzed && processed >= warmup / 2) {
+                    analyzed = true;
+                    long t = System.nanoTime();
+                    try (java.sql.Connection c = services.database(db); Statement s = c.createStatement()) {
+                        s.execute("analyze");
+                    }
+                    say("server: ANALYZE of the database at %.0f processed events took %d ms", processed,
+                            ms(System.nanoTime() - t));
+                }
                 if (markA == 0 && processed >= warmup) {
                     markA = now;
                     countA = processed;
                     cpuA = cpu.sample();
+                    statsA = dbStats();
                 }
                 if (processed >= total) {
                     markB = now;
                     countB = processed;
                     cpuB = cpu.sample();
+                    Thread.sleep(1200);                 // PostgreSQL publishes its statistics about once a second
+                    statsB = dbStats();
                     break;
                 }
                 Thread.sleep(200);
@@ -273,8 +339,18 @@ public final class EndToEndBench {
             Result r = new Result((long) measured, seconds, measured / seconds, cores);
             say("server drain: %.0f events in %.2f s = %.0f events/s (first scrape at %.0f processed); cores busy: %s",
                     measured, seconds, r.rate, firstSeen, fmt(cores));
+            long commits = statsB[0] - statsA[0];
+            drainDb = String.format(Locale.ROOT, "%d commits (%.0f/s, %.1f events each), %d rollbacks, %d rows "
+                            + "inserted, %d rows returned", commits, commits / seconds, measured / Math.max(1, commits),
+                    statsB[1] - statsA[1], statsB[2] - statsA[2], statsB[3] - statsA[3]);
+            say("server drain, PostgreSQL side (approximate, statistics lag up to 1 s): %s", drainDb);
+            say("tables since the start: %s", tableStats());
             checkRejected();
             server.awaitReady(Duration.ofSeconds(30));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"partitions\"\\s*:\\s*(\\d+)")
+                    .matcher(server.get("/q/health/ready"));
+            partitions = m.find() ? m.group(1) : "?";
+            say("server: %s partitions; server options: %s %s", partitions, serverJvm, serverExtra);
             return r;
         }
 
@@ -410,24 +486,31 @@ public final class EndToEndBench {
                          double catchUpSeconds, Map<String, Double> cores) {
     }
 
-    private void report(Result bare, ServerRun server, Phase half, Phase ninety, double load) throws IOException {
+    private void report(Result bare, Result bareSingle, ServerRun server, Phase half, Phase ninety, double load)
+            throws IOException {
         Result drain = server.drain;
         List<String> md = new ArrayList<>();
         md.add("| measurement | events | seconds | events/s | vs bare consumer | p50 ms | p99 ms | p99.9 ms |");
         md.add("|---|---|---|---|---|---|---|---|");
         md.add(String.format(Locale.ROOT, "| bare consumer (prefetch %d, ack per %d) | %d | %.2f | %.0f | 1.00 | | | |",
                 prefetch, ACK_EVERY, bare.events, bare.seconds, bare.rate));
-        md.add(String.format(Locale.ROOT, "| server, drain of a full queue | %d | %.2f | %.0f | %.2f | | | |",
-                drain.events, drain.seconds, drain.rate, drain.rate / bare.rate));
+        md.add(String.format(Locale.ROOT, "| bare consumer, one ack per message (as the server's connector) | %d | %.2f "
+                + "| %.0f | %.2f | | | |", bareSingle.events, bareSingle.seconds, bareSingle.rate, bareSingle.rate / bare.rate));
+        md.add(String.format(Locale.ROOT, "| server (%s partitions), drain of a full queue | %d | %.2f | %.0f | %.2f | | | |",
+                server.partitions, drain.events, drain.seconds, drain.rate, drain.rate / bare.rate));
         for (Phase p : List.of(half, ninety)) {
             md.add(String.format(Locale.ROOT, "| server, paced at %.0f/s (%s of drain) | %d | %.1f | %.0f | %.2f | %.1f | %.1f | %.1f |",
                     p.target, p == half ? "50 %" : "90 %", p.sent, p.seconds, p.achieved, p.achieved / bare.rate,
                     p.latency.quantile(0.5) * 1e3, p.latency.quantile(0.99) * 1e3, p.latency.quantile(0.999) * 1e3));
         }
         md.add("");
-        md.add("| phase | server JVM | RabbitMQ | PostgreSQL | benchmark JVM | whole machine |");
-        md.add("|---|---|---|---|---|---|");
+        md.add("Cores kept busy (CPU seconds / wall seconds, from /proc; *others* is everything else on the machine, "
+                + "such as other builds):");
+        md.add("");
+        md.add("| phase | server JVM | RabbitMQ | PostgreSQL | benchmark JVM | others | whole machine |");
+        md.add("|---|---|---|---|---|---|---|");
         md.add(coresRow("bare consumer", bare.cores));
+        md.add(coresRow("bare consumer, ack per message", bareSingle.cores));
         md.add(coresRow("server drain", drain.cores));
         md.add(coresRow("paced 50 %", half.cores));
         md.add(coresRow("paced 90 %", ninety.cores));
@@ -439,7 +522,8 @@ public final class EndToEndBench {
                         + "15,000 events/s: **%.0f**, %s; p99 at most 50 ms at 50 %% load: **%.1f ms**, %s.",
                 100 * drain.rate / bare.rate, ratio ? "met" : "not met", drain.rate, rate ? "met" : "not met", p99,
                 p99 <= 50 ? "met" : "not met"));
-        md.add(String.format(Locale.ROOT, "Load average at the start: %.2f.", load));
+        md.add(String.format(Locale.ROOT, "Load average at the start: %.2f. Drain, PostgreSQL side: %s.", load,
+                server.drainDb));
         System.out.println();
         md.forEach(System.out::println);
         List<String> file = new ArrayList<>(lines);
@@ -451,10 +535,13 @@ public final class EndToEndBench {
     }
 
     private static String coresRow(String phase, Map<String, Double> cores) {
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |", phase,
+        double ours = cores.getOrDefault("server", 0.0) + cores.getOrDefault("rabbitmq", 0.0)
+                + cores.getOrDefault("postgresql", 0.0) + cores.getOrDefault("bench", 0.0);
+        double machine = cores.getOrDefault("machine", Double.NaN);
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |", phase,
                 cores.getOrDefault("server", Double.NaN), cores.getOrDefault("rabbitmq", Double.NaN),
                 cores.getOrDefault("postgresql", Double.NaN), cores.getOrDefault("bench", Double.NaN),
-                cores.getOrDefault("machine", Double.NaN));
+                Math.max(0, machine - ours), machine);
     }
 
     private static String fmt(Map<String, Double> cores) {
