@@ -174,6 +174,7 @@ public final class EndToEndBench {
         String db = Services.uniqueDatabase("tfbench");
         cleanups.add(() -> services.deleteAll(names));
         cleanups.add(() -> services.dropDatabase(db));
+        Files.deleteIfExists(out.resolve("server.log"));
         services.recreateDatabase(db);
         if (pgSlowMs >= 0) {
             // PostgreSQL logs each statement of the server slower than this, with its plan (auto_explain)
@@ -505,15 +506,25 @@ public final class EndToEndBench {
         }
         md.add("");
         md.add("Cores kept busy (CPU seconds / wall seconds, from /proc; *others* is everything else on the machine, "
-                + "such as other builds):");
+                + "such as other builds) and CPU time per event. *2-core estimate*: the rate if the consuming side "
+                + "(RabbitMQ and the consumer: the benchmark JVM for the bare consumer; server and PostgreSQL for the "
+                + "drain) had both cores to itself at the same CPU cost per event, a projection that removes "
+                + "other load from the comparison:");
         md.add("");
-        md.add("| phase | server JVM | RabbitMQ | PostgreSQL | benchmark JVM | others | whole machine |");
-        md.add("|---|---|---|---|---|---|---|");
-        md.add(coresRow("bare consumer", bare.cores));
-        md.add(coresRow("bare consumer, ack per message", bareSingle.cores));
-        md.add(coresRow("server drain", drain.cores));
-        md.add(coresRow("paced 50 %", half.cores));
-        md.add(coresRow("paced 90 %", ninety.cores));
+        md.add("| phase | server JVM | RabbitMQ | PostgreSQL | benchmark JVM | others | whole machine | µs/event: server "
+                + "/ RabbitMQ / PostgreSQL / benchmark | 2-core estimate, events/s |");
+        md.add("|---|---|---|---|---|---|---|---|---|");
+        double bareCap = capacity(bare.cores, bare.rate, false);
+        md.add(coresRow("bare consumer", bare.cores, bare.rate, bareCap));
+        md.add(coresRow("bare consumer, ack per message", bareSingle.cores, bareSingle.rate,
+                capacity(bareSingle.cores, bareSingle.rate, false)));
+        double drainCap = capacity(drain.cores, drain.rate, true);
+        md.add(coresRow("server drain", drain.cores, drain.rate, drainCap));
+        md.add(coresRow("paced 50 %", half.cores, half.achieved, Double.NaN));
+        md.add(coresRow("paced 90 %", ninety.cores, ninety.achieved, Double.NaN));
+        md.add("");
+        md.add(String.format(Locale.ROOT, "2-core estimates: server drain %.0f events/s against the bare consumer's "
+                + "%.0f: **%.0f %%**.", drainCap, bareCap, 100 * drainCap / bareCap));
         md.add("");
         boolean ratio = drain.rate >= 0.5 * bare.rate;
         boolean rate = drain.rate >= 15_000;
@@ -534,14 +545,30 @@ public final class EndToEndBench {
         System.out.println("written to " + out.resolve("end-to-end.md").toAbsolutePath());
     }
 
-    private static String coresRow(String phase, Map<String, Double> cores) {
+    private static String coresRow(String phase, Map<String, Double> cores, double rate, double capacity) {
         double ours = cores.getOrDefault("server", 0.0) + cores.getOrDefault("rabbitmq", 0.0)
                 + cores.getOrDefault("postgresql", 0.0) + cores.getOrDefault("bench", 0.0);
         double machine = cores.getOrDefault("machine", Double.NaN);
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |", phase,
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f / %.0f / %.0f / %.0f "
+                        + "| %s |", phase,
                 cores.getOrDefault("server", Double.NaN), cores.getOrDefault("rabbitmq", Double.NaN),
                 cores.getOrDefault("postgresql", Double.NaN), cores.getOrDefault("bench", Double.NaN),
-                Math.max(0, machine - ours), machine);
+                Math.max(0, machine - ours), machine, perEvent(cores, "server", rate),
+                perEvent(cores, "rabbitmq", rate), perEvent(cores, "postgresql", rate), perEvent(cores, "bench", rate),
+                Double.isNaN(capacity) ? "" : String.format(Locale.ROOT, "%.0f", capacity));
+    }
+
+    /** CPU microseconds per event of one process group. */
+    private static double perEvent(Map<String, Double> cores, String group, double rate) {
+        return cores.getOrDefault(group, Double.NaN) / rate * 1e6;
+    }
+
+    /** Events/s that two cores sustain at the measured CPU cost per event of the consuming side. */
+    private static double capacity(Map<String, Double> cores, double rate, boolean server) {
+        double micros = perEvent(cores, "rabbitmq", rate) + (server
+                ? perEvent(cores, "server", rate) + perEvent(cores, "postgresql", rate)
+                : perEvent(cores, "bench", rate));
+        return 2e6 / micros;
     }
 
     private static String fmt(Map<String, Double> cores) {

@@ -36,6 +36,9 @@ public final class JfrSummary {
         Map<String, Integer> partitionInclusive = new HashMap<>();
         Map<String, Duration> blocked = new HashMap<>();
         int samples = 0;
+        int gcPauses = 0;
+        Duration gcTotal = Duration.ZERO;
+        Duration gcMax = Duration.ZERO;
         int partitionSamples = 0;
         int loopSamples = 0;
         Map<String, Integer> loopInclusive = new HashMap<>();
@@ -82,11 +85,19 @@ public final class JfrSummary {
                     RecordedThread t = e.getThread("eventThread");
                     blocked.merge(group(t) + " / " + type.substring(4), e.getDuration(), Duration::plus);
                 }
+                case "jdk.GCPhasePause" -> {
+                    gcPauses++;
+                    gcTotal = gcTotal.plus(e.getDuration());
+                    if (e.getDuration().compareTo(gcMax) > 0) {
+                        gcMax = e.getDuration();
+                    }
+                }
                 default -> {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%d execution samples%n%n-- samples by thread%n", samples);
+        System.out.printf(Locale.ROOT, "%d execution samples; %d GC pauses, %.1f ms in all, longest %.1f ms%n%n"
+                + "-- samples by thread%n", samples, gcPauses, gcTotal.toNanos() / 1e6, gcMax.toNanos() / 1e6);
         print(byThread, samples, top);
         System.out.printf("%n-- hottest methods, self%n");
         print(self, samples, top);
