@@ -35,10 +35,13 @@ final class Decisions {
         return r;
     }
 
+    /**
+     * The key leaves the time out: a rebuilt session judges the same wait again at a slightly different clock time,
+     * and the same rule, customer, reason and cause are the same suppression.
+     */
     static SuppressionRecord suppression(Suppression s) {
         SuppressionRecord r = new SuppressionRecord();
-        String identity = s.ruleId() + '|' + s.customerId() + '|' + s.at().toEpochMilli() + '|' + s.reason() + '|'
-                + String.join(",", s.causedBy());
+        String identity = s.ruleId() + '|' + s.customerId() + '|' + s.reason() + '|' + String.join(",", s.causedBy());
         r.suppressionKey = s.ruleId() + ':' + Long.toHexString(StableHash.of(identity));
         r.customerId = s.customerId();
         r.ruleId = s.ruleId();

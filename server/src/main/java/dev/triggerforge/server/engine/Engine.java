@@ -93,8 +93,8 @@ public class Engine {
     }
 
     /** Hands an event to its customer's partition; the delivery is settled once its effects are committed. */
-    public void submit(CustomerEvent event, Instant receivedAt, Instant publishedAt, Delivery delivery) {
-        partitionOf(event.customerId()).submit(new Work.Event(event, receivedAt, publishedAt, delivery));
+    public void submit(CustomerEvent event, String json, Instant receivedAt, Instant publishedAt, Delivery delivery) {
+        partitionOf(event.customerId()).submit(new Work.Event(event, json, receivedAt, publishedAt, delivery));
     }
 
     /** Puts a profile into its customer's session and the store, in order with that customer's events. */

@@ -108,7 +108,7 @@ final class Partition implements Runnable {
 
     private void turn(List<Work> turn) {
         Instant now = ctx.clock().instant();
-        Set<String> known = ctx.writer().storedEventIds(eventIds(turn));
+        Set<String> known = ctx.writer().storedEventIds(olderThanTolerance(turn, now));
         session.advanceTo(now);
         for (Work w : turn) {
             if (w instanceof Work.Swap swap) {
@@ -168,7 +168,7 @@ final class Partition implements Runnable {
         } else {
             ctx.metrics().accepted();
         }
-        batch.events.add(stored(event, e.receivedAt(), offer));
+        batch.events.add(stored(event, e.json(), e.receivedAt(), offer));
         if (profileType) {
             CustomerProfile after = session.profile(event.customerId());
             if (!after.equals(before)) {
@@ -185,7 +185,7 @@ final class Partition implements Runnable {
                 given.marketingConsent(), given.attributes(), observed);
     }
 
-    private StoredEvent stored(CustomerEvent event, Instant receivedAt, Offer offer) {
+    private StoredEvent stored(CustomerEvent event, String json, Instant receivedAt, Offer offer) {
         StoredEvent s = new StoredEvent();
         s.eventId = event.eventId();
         s.customerId = event.customerId();
@@ -195,7 +195,7 @@ final class Partition implements Runnable {
         s.partitionNo = index;
         s.seq = ctx.sequence().incrementAndGet();
         s.outcome = offer.name().toLowerCase();
-        s.body = EventCodec.encode(event);
+        s.body = json;
         return s;
     }
 
@@ -223,10 +223,16 @@ final class Partition implements Runnable {
         }
     }
 
-    private List<String> eventIds(List<Work> turn) {
-        List<String> ids = new ArrayList<>(turn.size());
+    /**
+     * The ids only the store can tell apart from new ones. Within the lateness tolerance the session remembers every
+     * event id it saw, and a rebuild replays at least that window, so a repeat is caught there; an event older than
+     * that would be judged late before the session looks at its id, so only those are looked up.
+     */
+    private List<String> olderThanTolerance(List<Work> turn, Instant now) {
+        Instant limit = now.minus(ctx.options().latenessTolerance());
+        List<String> ids = new ArrayList<>();
         for (Work w : turn) {
-            if (w instanceof Work.Event e) {
+            if (w instanceof Work.Event e && e.event().occurredAt().isBefore(limit)) {
                 ids.add(e.event().eventId());
             }
         }

@@ -10,8 +10,12 @@ import java.util.concurrent.CompletableFuture;
 /** What a partition's inbox holds: an event to process, or a profile to put, each with how to tell its sender. */
 sealed interface Work {
 
-    /** An event and the acknowledgement that must wait until what it caused is committed. */
-    record Event(CustomerEvent event, Instant receivedAt, Instant publishedAt, Delivery delivery) implements Work {
+    /**
+     * An event, its JSON as it arrived (stored as is, not encoded again), and the acknowledgement that must wait
+     * until what it caused is committed.
+     */
+    record Event(CustomerEvent event, String json, Instant receivedAt, Instant publishedAt, Delivery delivery)
+            implements Work {
     }
 
     /** A new rule-set version to run from the next event on; the future gets the number of waits cancelled. */

@@ -47,7 +47,7 @@ public class EventConsumer {
             return reject(message, body, amqp, "unreadable event: " + e);
         }
         metrics.consumed(event.type().name());
-        engine.submit(event, received, PublishedAt.of(amqp), new MessageDelivery(message));
+        engine.submit(event, body, received, PublishedAt.of(amqp), new MessageDelivery(message));
         return CompletableFuture.completedFuture(null);
     }
 
