@@ -1,18 +1,21 @@
 package dev.triggerforge.rules.compile;
 
 import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.rules.sandbox.DrlSandbox;
+import dev.triggerforge.rules.sandbox.SandboxReport;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a rule set at run time: validates its trigger specs, generates their DRL, and builds it with the core
- * detector rules and any hand-written DRL into a stream-mode KieBase. Errors come back located in what the author
- * wrote, never as a stack trace.
+ * Compiles a rule set at run time: validates its trigger specs, generates their DRL, keeps every DRL file inside the
+ * sandbox, and builds what passes with the core detector rules into a stream-mode KieBase. Errors come back located
+ * in what the author wrote, never as a stack trace.
  */
 public final class RuleSetCompiler {
 
+    private final DrlSandbox sandbox = new DrlSandbox(24);
     private final DroolsBuild drools = new DroolsBuild();
 
     /** Compiles the rule set, or throws with every error found. */
@@ -23,9 +26,21 @@ public final class RuleSetCompiler {
             throw new RuleSetRejectedException(errors);
         }
         RuleSetSources sources = RuleSetSources.of(ruleSet);
-        DroolsBuild.Result built = drools.build(sources.files());
-        if (!built.errors().isEmpty()) {
-            throw new RuleSetRejectedException(built.errors());
+        List<SandboxReport> reports = sandbox.check(sources.drl());
+        List<RuleSetSources.File> allowed = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            SandboxReport report = reports.get(i);
+            if (report.allowed()) {
+                allowed.add(sources.files().get(i));
+            } else {
+                errors.addAll(report.violations());
+                errors.addAll(report.syntaxErrors());
+            }
+        }
+        DroolsBuild.Result built = drools.build(allowed);
+        errors.addAll(built.errors());
+        if (!errors.isEmpty()) {
+            throw new RuleSetRejectedException(errors);
         }
         return new CompiledRuleSet(ruleSet, built.kieBase(), sources.triggers(), sources.generatedDrl(),
                 Duration.ofNanos(System.nanoTime() - started));
