@@ -2,6 +2,7 @@ package dev.triggerforge.rules.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits DRL into code tokens the way DRL, Java and MVEL all read it, and refuses the lexical tricks on which they
@@ -10,6 +11,9 @@ import java.util.List;
  * With those gone, what this lexer sees as text or comment is text or comment to every compiler behind Drools.
  */
 final class DrlLexer {
+
+    private static final Pattern NUMBER = Pattern.compile("0[xX][0-9a-fA-F_]+[lL]?|0[bB][01_]+[lL]?"
+            + "|[0-9][0-9_]*(\\.[0-9_]*)?([eE][0-9]*)?[lLfFdDbBiI]?|([0-9]+(ms|d|h|m|s))+");
 
     private final String s;
     private final Findings findings;
@@ -112,13 +116,25 @@ final class DrlLexer {
         i = k + 1;
     }
 
+    /**
+     * A Java or DRL number (with its suffix, exponent, hex digits, or a time interval such as 1h30m); letters that
+     * cannot belong to one are left for the next token, so {@code 1System} still shows {@code System}.
+     */
     private void number() {
         int start = i;
-        while (i < s.length() && (Character.isLetterOrDigit(at(i)) && at(i) < 128 || at(i) == '_'
-                || at(i) == '.' && Character.isDigit(at(i + 1)))) {
-            i++;
+        int end = i;
+        while (end < s.length() && (Character.isLetterOrDigit(at(end)) && at(end) < 128 || at(end) == '_'
+                || at(end) == '.' && Character.isDigit(at(end + 1)))) {
+            end++;
         }
-        add(Token.Kind.NUMBER, s.substring(start, i), start);
+        if (!NUMBER.matcher(s.substring(start, end)).matches()) {
+            end = start;
+            while (end < s.length() && Character.isDigit(at(end))) {
+                end++;
+            }
+        }
+        i = end;
+        add(Token.Kind.NUMBER, s.substring(start, end), start);
     }
 
     private void symbol(char c) {

@@ -5,6 +5,7 @@ import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.Set;
 final class FileScan {
 
     private static final Set<String> IMPORT_KINDS = Set.of("function", "accumulate", "static");
+    private static final Set<String> DECLARE_KINDS = Set.of("enum", "trait", "window");
 
     private final DrlSource file;
     private final Findings findings;
@@ -51,7 +53,7 @@ final class FileScan {
         for (int k = 0; k + 1 < tokens.size(); k++) {
             if (tokens.get(k).is("declare")) {
                 int at = k + 1;
-                while (at + 1 < tokens.size() && Set.of("enum", "trait", "window").contains(tokens.get(at).text())) {
+                while (at + 1 < tokens.size() && DECLARE_KINDS.contains(tokens.get(at).text())) {
                     at++;
                 }
                 names.add(tokens.get(at).text());
@@ -122,7 +124,7 @@ final class FileScan {
         while (cls < parts.length && !Character.isUpperCase(parts[cls].charAt(0))) {
             cls++;
         }
-        String pkg = String.join(".", java.util.Arrays.asList(parts).subList(0, cls));
+        String pkg = String.join(".", Arrays.asList(parts).subList(0, cls));
         if (cls == parts.length && AllowedTypes.packageAllowed(pkg)) {
             scope.importPackage(pkg);
         } else if (cls < parts.length && AllowedTypes.classAllowed(pkg, parts[cls])) {

@@ -1,7 +1,6 @@
 package dev.triggerforge.rules.sandbox;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,8 +12,10 @@ import java.util.Map;
 final class ForbiddenNames {
 
     private static final Map<String, Reach> NAMES = new HashMap<>();
-    /** Parts of a name (compared ignoring case) that only reflection and class loading use. */
-    private static final List<String> PARTS = List.of("class", "reflect", "unsafe", "invoke", "accessible");
+    /** Parts of a name (compared ignoring case) that only reflection, class loading or parallel work use. */
+    private static final Map<String, Reach> PARTS = Map.of("class", Reach.REFLECTION, "reflect", Reach.REFLECTION,
+            "unsafe", Reach.REFLECTION, "invoke", Reach.REFLECTION, "accessible", Reach.REFLECTION,
+            "parallel", Reach.THREADS);
     /** Packages, and what using one of their classes would reach. */
     private static final Map<String, Reach> PACKAGES = new HashMap<>();
 
@@ -113,9 +114,9 @@ final class ForbiddenNames {
             }
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        for (String part : PARTS) {
-            if (lower.contains(part)) {
-                return Reach.REFLECTION;
+        for (Map.Entry<String, Reach> part : PARTS.entrySet()) {
+            if (lower.contains(part.getKey())) {
+                return part.getValue();
             }
         }
         return null;

@@ -14,6 +14,7 @@ enum Reach {
     SERIALIZATION("it serializes or deserializes objects"),
     SCRIPTING("it runs scripts or compiles code"),
     ENGINE("it controls the rule engine itself; rules act through rt"),
+    CLASS_BODY("its methods could be called anywhere, at any time, by whoever holds the object"),
     STATIC("static code runs outside any rule; import a static method with 'import function'"),
     SHARED_STATE("it changes settings shared by the whole server"),
     LOOP("a loop that may never end would stall event processing; iterate a collection with for (x : list)"),

@@ -68,6 +68,8 @@ final class TokenRules {
             findings.add(first, Reach.LOOP.reject("do { } while"));
         } else if (first.is("for") && classicFor(start)) {
             findings.add(first, Reach.LOOP.reject("for ( ; ; )"));
+        } else if (first.is("new") && classBody(end + 1)) {
+            findings.add(first, Reach.CLASS_BODY.reject("new ...() { ... }"));
         } else if (first.startsUpperCase()
                 && !(annotation && names.size() == 1 && AllowedTypes.ANNOTATIONS.contains(first.text()))) {
             typeName(first);
@@ -107,6 +109,32 @@ final class TokenRules {
             k -= 2;
         }
         return k >= 1 && t.get(k - 1).is("global");
+    }
+
+    /** Whether the constructor call from {@code at} on ({@code Type<...>( ... )}) is followed by a class body. */
+    private boolean classBody(int at) {
+        int k = at;
+        while (k < t.size() && !t.get(k).is("(") && !t.get(k).is("[") && !t.get(k).is(";")) {
+            k++;
+        }
+        if (k >= t.size() || !t.get(k).is("(")) {
+            return false;
+        }
+        int close = closing(k);
+        return close + 1 < t.size() && t.get(close + 1).is("{");
+    }
+
+    /** The index of the bracket closing the one at {@code open}, or the last token. */
+    private int closing(int open) {
+        int depth = 0;
+        for (int k = open; k < t.size(); k++) {
+            if (t.get(k).is("(")) {
+                depth++;
+            } else if (t.get(k).is(")") && --depth == 0) {
+                return k;
+            }
+        }
+        return t.size() - 1;
     }
 
     /** {@code for ( init ; condition ; step )}, as opposed to {@code for ( x : collection )}. */

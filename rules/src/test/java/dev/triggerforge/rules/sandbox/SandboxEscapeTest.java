@@ -61,6 +61,11 @@ class SandboxEscapeTest {
                 escape("CompletableFuture.runAsync", consequence(
                         "java.util.concurrent.CompletableFuture.runAsync( () -> { } );"), 10, THREADS),
                 escape("java.util.Timer", consequence("new java.util.Timer();"), 10, THREADS),
+                escape("parallel sort on the common pool", consequence(
+                        "java.util.Arrays.parallelSort( new int[] { 2, 1 } );"), 10, refused("parallelSort", THREADS)),
+                escape("an anonymous class, whose methods run wherever the object goes", consequence(
+                        "java.util.List.of( new Object() { public String toString() { return \"x\"; } } );"), 10,
+                        "'new ...() { ... }' is not allowed in rules"),
                 escape("parallel stream", consequence("$e.getSkus().parallelStream().count();"), 10, THREADS),
                 escape("Object.wait", consequence("try { $e.wait( 10 ); } catch ( Exception x ) { }"), 10,
                         refused("wait", THREADS)),
