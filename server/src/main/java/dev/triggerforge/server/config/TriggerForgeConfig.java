@@ -30,6 +30,23 @@ public interface TriggerForgeConfig {
 
     Security security();
 
+    RuleLimits rules();
+
+    /** Bounds on an uploaded rule set, so a pathological one is refused instead of taking the server down. */
+    interface RuleLimits {
+        /** Total size of a rule set's DRL and specs. */
+        @WithDefault("1048576")
+        long maxBytes();
+
+        /** Rules, generated ones included. */
+        @WithDefault("2000")
+        int maxRules();
+
+        /** Longest a compilation may take. */
+        @WithDefault("30s")
+        Duration compileTimeout();
+    }
+
     Control control();
 
     interface Security {

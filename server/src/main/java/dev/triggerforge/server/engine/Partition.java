@@ -168,7 +168,7 @@ final class Partition implements Runnable {
         } else {
             ctx.metrics().accepted();
         }
-        batch.events.add(stored(event, e.json(), e.receivedAt(), offer));
+        batch.events.add(stored(event, e.json(), e.receivedAt(), now, offer));
         if (profileType) {
             CustomerProfile after = session.profile(event.customerId());
             if (!after.equals(before)) {
@@ -185,13 +185,14 @@ final class Partition implements Runnable {
                 given.marketingConsent(), given.attributes(), observed);
     }
 
-    private StoredEvent stored(CustomerEvent event, String json, Instant receivedAt, Offer offer) {
+    private StoredEvent stored(CustomerEvent event, String json, Instant receivedAt, Instant turnAt, Offer offer) {
         StoredEvent s = new StoredEvent();
         s.eventId = event.eventId();
         s.customerId = event.customerId();
         s.type = event.type().name();
         s.occurredAt = event.occurredAt();
         s.receivedAt = receivedAt;
+        s.turnAt = turnAt;
         s.partitionNo = index;
         s.seq = ctx.sequence().incrementAndGet();
         s.outcome = offer.name().toLowerCase();
@@ -241,7 +242,7 @@ final class Partition implements Runnable {
 
     /**
      * Rebuilds the session from the store: profiles first, then every stored event of the rules' window in the
-     * order it was processed, each at the wall time it was received, then on to now. Waits that fell due meanwhile
+     * order it was processed, turn by turn at the wall time of its turn, then on to now. Waits that fell due meanwhile
      * fire now; decisions already in the outbox are recognised by their keys and not stored again.
      */
     private void rebuild() {
@@ -256,7 +257,7 @@ final class Partition implements Runnable {
         replaying = true;
         int[] replayed = {0};
         ctx.replay().events(index, ctx.partitions(), since, stored -> {
-            session.advanceTo(stored.receivedAt);
+            session.advanceTo(stored.turnAt != null ? stored.turnAt : stored.receivedAt);
             session.offer(EventCodec.decode(stored.body));
             replayed[0]++;
         });

@@ -17,6 +17,8 @@ public class StoredEvent {
     public String type;
     public Instant occurredAt;
     public Instant receivedAt;
+    /** The wall time of the partition turn that processed it; replay moves the clock turn by turn. */
+    public Instant turnAt;
     public int partitionNo;
     /** Order of processing within the partition; replay follows it. */
     public long seq;

@@ -1,9 +1,11 @@
 package dev.triggerforge.server.rulesets;
 
 import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.rules.compile.CompileLimits;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.compile.RuleSetCompiler;
 import dev.triggerforge.rules.compile.RuleSetRejectedException;
+import dev.triggerforge.server.config.TriggerForgeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -20,13 +22,19 @@ public class Compilations {
     private static final Logger LOG = Logger.getLogger(Compilations.class);
     private static final int KEEP = 4;
 
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
     private final Map<Long, CompiledRuleSet> recent = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, CompiledRuleSet> eldest) {
             return size() > KEEP;
         }
     };
+
+    Compilations(TriggerForgeConfig config) {
+        TriggerForgeConfig.RuleLimits limits = config.rules();
+        this.compiler = new RuleSetCompiler(CompileLimits.DEFAULTS.withMaxTotalBytes(limits.maxBytes())
+                .withMaxRules(limits.maxRules()).withCompileTimeout(limits.compileTimeout()));
+    }
 
     /** Compiles a candidate, or throws with every error located in its source. */
     public CompiledRuleSet compile(RuleSet ruleSet) throws RuleSetRejectedException {

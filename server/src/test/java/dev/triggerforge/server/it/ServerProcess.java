@@ -26,6 +26,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The system property that names the jar; failsafe and the benchmark profile set it. */
     public static final String JAR_PROPERTY = "triggerforge.server.jar";
+    /** The first admin's token of every server a test starts (handed in as the bootstrap token). */
+    public static final String ADMIN_TOKEN = "it-admin-token-not-for-production";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -160,17 +162,29 @@ public final class ServerProcess implements AutoCloseable {
         return log;
     }
 
-    /** GET a path of the server's HTTP interface; the body as text (an exception on anything but 200). */
+    /** GET a path of the server's HTTP interface as the test admin; the body (an exception on anything but 200). */
     public String get(String path) {
+        return send("GET", path, null, 200);
+    }
+
+    /** POST a JSON body (or nothing) as the test admin; the body (an exception on another status than expected). */
+    public String post(String path, String json, int expected) {
+        return send("POST", path, json, expected);
+    }
+
+    private String send(String method, String path, String json, int expected) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+            HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json)).build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
             }
             return r.body();
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path, e);
+            throw new UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -271,6 +285,8 @@ public final class ServerProcess implements AutoCloseable {
             property("triggerforge.events.queue", names.queue());
             property("triggerforge.events.dead-letter-exchange", names.deadLetterExchange());
             property("triggerforge.events.dead-letter-queue", names.deadLetterQueue());
+            property("triggerforge.control.exchange", names.exchange() + ".control");
+            property("triggerforge.security.bootstrap-token", ADMIN_TOKEN);
             return this;
         }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -96,8 +95,7 @@ public final class Services {
         ch.exchangeDeclare(n.deadLetterExchange(), "direct", true);
         ch.queueDeclare(n.deadLetterQueue(), true, false, false, null);
         ch.queueBind(n.deadLetterQueue(), n.deadLetterExchange(), "dead");
-        ch.queueDeclare(n.queue(), true, false, false,
-                Map.of("x-dead-letter-exchange", n.deadLetterExchange(), "x-dead-letter-routing-key", "dead"));
+        ch.queueDeclare(n.queue(), true, false, false, null);
         ch.queueBind(n.queue(), n.exchange(), "event.#");
     }
 
@@ -118,7 +116,7 @@ public final class Services {
         for (String q : new String[]{n.queue(), n.deadLetterQueue()}) {
             quietly(ch -> ch.queueDelete(q));
         }
-        for (String e : new String[]{n.exchange(), n.deadLetterExchange()}) {
+        for (String e : new String[]{n.exchange(), n.deadLetterExchange(), n.exchange() + ".control"}) {
             quietly(ch -> ch.exchangeDelete(e));
         }
     }

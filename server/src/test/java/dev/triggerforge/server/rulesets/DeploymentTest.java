@@ -21,6 +21,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -43,6 +44,18 @@ class DeploymentTest {
         String customer = Customers.withConsent("still-serving");
         postEvent(Customers.cartAdd(customer + "-e1", customer, Instant.now().minus(Duration.ofMinutes(31))));
         awaitSends(customer, 1);
+    }
+
+    @Test
+    void drlThatReachesOutsideTheModelIsRefusedWithTheLineAndTheReason() {
+        String escape = RuleSetBodies.json(new RuleSetUpload("escape", "tries to stop the server", null,
+                List.of(new DrlSource("exit.drl", "package custom\nimport dev.triggerforge.rules.fact.EventFact\n\n"
+                        + "rule \"bye\"\nwhen\n  EventFact( )\nthen\n  System.exit(1);\nend\n")),
+                TriggerLibrary.specs(), null));
+        given().contentType(ContentType.JSON).body(escape).post("/api/rulesets").then().statusCode(400)
+                .body("errors[0].source", equalTo("exit.drl")).body("errors[0].line", equalTo(8))
+                .body("errors[0].message", containsString("System"));
+        given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
