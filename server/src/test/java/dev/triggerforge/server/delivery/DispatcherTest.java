@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,12 +123,16 @@ class DispatcherTest {
                     "race" + i + "@example.com", null))));
         }
         List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        Set<String> distinct = ConcurrentHashMap.newKeySet();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Callable<Void> claimer = () -> {
             // SKIP LOCKED answers nothing while another claimer holds the rest, so claim until all are taken
-            while (new HashSet<>(claimed).size() < keys.size() && System.nanoTime() < deadline) {
+            while (distinct.size() < keys.size() && System.nanoTime() < deadline) {
                 claims.claim(7, Duration.ofMinutes(2)).stream().map(ClaimedSend::idempotencyKey)
-                        .filter(keys::contains).forEach(claimed::add);
+                        .filter(keys::contains).forEach(k -> {
+                            claimed.add(k);
+                            distinct.add(k);
+                        });
             }
             return null;
         };
