@@ -16,6 +16,6 @@ public interface Delivery {
     /** Everything the event caused is committed: acknowledge it. */
     void committed();
 
-    /** The event's effects could not be committed: hand it back so it is delivered again. */
+    /** The event's effects could not be committed: hand it back so it is delivered again. Only the first call counts. */
     void failed(Throwable cause);
 }

@@ -94,7 +94,7 @@ final class Partition implements Runnable {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Partition %d could not commit a turn of %d items; they go back to the broker and "
                         + "the session is rebuilt from the store", index, turn.size());
-                settleFailed(e);
+                settleFailed(turn, e);
                 rebuild();
             } finally {
                 turn.clear();
@@ -214,12 +214,18 @@ final class Partition implements Runnable {
         batch.sends.values().forEach(s -> ctx.metrics().decisionLag(Duration.between(s.decidedAt, committed)));
     }
 
-    private void settleFailed(Throwable cause) {
-        for (Work w : batch.settled) {
+    /**
+     * Hands back everything of a failed turn that is not committed yet. Items committed before a swap in the same
+     * turn are already acknowledged; settling them again changes nothing.
+     */
+    private void settleFailed(List<Work> turn, Throwable cause) {
+        for (Work w : turn) {
             if (w instanceof Work.Event e) {
                 e.delivery().failed(cause);
             } else if (w instanceof Work.Profile p) {
                 p.done().completeExceptionally(cause);
+            } else if (w instanceof Work.Swap swap) {
+                swap.done().completeExceptionally(cause);
             }
         }
     }

@@ -5,10 +5,16 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
-/** Settles a broker message: acknowledged after commit, or handed back to the queue to be delivered again. */
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Settles a broker message once: acknowledged after commit, or handed back to the queue to be delivered again; a
+ * second settlement of the same message is ignored.
+ */
 final class MessageDelivery implements Delivery {
 
     private final Message<?> message;
+    private final AtomicBoolean settled = new AtomicBoolean();
 
     MessageDelivery(Message<?> message) {
         this.message = message;
@@ -16,11 +22,15 @@ final class MessageDelivery implements Delivery {
 
     @Override
     public void committed() {
-        message.ack();
+        if (settled.compareAndSet(false, true)) {
+            message.ack();
+        }
     }
 
     @Override
     public void failed(Throwable cause) {
-        message.nack(cause, Metadata.of(new RabbitMQRejectMetadata(true)));
+        if (settled.compareAndSet(false, true)) {
+            message.nack(cause, Metadata.of(new RabbitMQRejectMetadata(true)));
+        }
     }
 }

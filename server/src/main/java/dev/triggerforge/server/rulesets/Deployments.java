@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Uploads, activates and rolls back rule-set versions. Activation marks the version active in the store, swaps it
- * into every partition of this instance between two events, and tells the other instances over the control
- * exchange; every step is written to the audit log.
+ * Uploads, activates and rolls back rule-set versions. Activation swaps the version into every partition of this
+ * instance between two events, then marks it active in the store (so a failed swap leaves the old version marked)
+ * and tells the other instances over the control exchange; every step is written to the audit log.
  */
 @ApplicationScoped
 public class Deployments {
@@ -52,9 +52,9 @@ public class Deployments {
         long started = System.nanoTime();
         ActiveRuleSet next = compilations.of(target);
         long compiled = System.nanoTime();
-        Long previous = store.markActive(version);
         int cancelled = applyLocally(next, "cancel-changed".equals(target.inFlight));
         long swapped = System.nanoTime();
+        Long previous = store.markActive(version);
         store.audit(actor, "activate", "version " + version, "previous version " + previous + ", " + cancelled
                 + " waits cancelled");
         control.announce(version);
