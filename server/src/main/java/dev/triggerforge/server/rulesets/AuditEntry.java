@@ -1,6 +1,8 @@
 package dev.triggerforge.server.rulesets;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -12,7 +14,8 @@ import java.time.Instant;
 public class AuditEntry {
 
     @Id
-    public long id;
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
     public Instant at;
     public String actor;
     public String action;

@@ -88,17 +88,13 @@ public class RuleSetStore {
 
     public void audit(String actor, String action, String target, String detail) {
         QuarkusTransaction.requiringNew().run(() -> {
-            var session = database.session();
-            Long max = session.createSelectionQuery("select max(a.id) from AuditEntry a", Long.class)
-                    .getSingleResult();
             AuditEntry e = new AuditEntry();
-            e.id = max == null ? 1 : max + 1;
             e.at = Instant.now();
             e.actor = actor;
             e.action = action;
             e.target = target;
             e.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
-            session.persist(e);
+            database.session().persist(e);
         });
     }
 
