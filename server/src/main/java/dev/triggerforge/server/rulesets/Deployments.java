@@ -1,13 +1,21 @@
 package dev.triggerforge.server.rulesets;
 
 import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.rules.compile.CompileError;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.compile.RuleSetRejectedException;
+import dev.triggerforge.server.delivery.render.TemplateOverrides;
 import dev.triggerforge.server.engine.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,19 +35,34 @@ public class Deployments {
     private final Compilations compilations;
     private final Engine engine;
     private final ControlChannel control;
+    private final TemplateOverrides templates;
 
-    Deployments(RuleSetStore store, Compilations compilations, Engine engine, ControlChannel control) {
+    Deployments(RuleSetStore store, Compilations compilations, Engine engine, ControlChannel control,
+                TemplateOverrides templates) {
         this.store = store;
         this.compilations = compilations;
         this.engine = engine;
         this.control = control;
+        this.templates = templates;
+    }
+
+    /** At start the active version's own templates (if it has any) take over from the built-in ones. */
+    void started(@Observes StartupEvent event) {
+        RuleSetVersion active = store.active();
+        templates.activate(parsed(RuleSetStore.templates(active)));
     }
 
     /** Compiles and stores a new version; it runs only once activated. */
     public RuleSetVersion upload(RuleSetUpload upload, String actor) throws RuleSetRejectedException {
         RuleSet ruleSet = upload.ruleSet();
+        List<CompileError> templateErrors = new ArrayList<>();
+        templates.parse(parts(upload.templates()), templateErrors);
+        if (!templateErrors.isEmpty()) {
+            throw new RuleSetRejectedException(templateErrors);
+        }
         CompiledRuleSet compiled = compilations.compile(ruleSet);
-        RuleSetVersion stored = store.save(ruleSet, upload.comment(), upload.inFlightPolicy(), actor);
+        RuleSetVersion stored = store.save(ruleSet, upload.templates(), upload.comment(), upload.inFlightPolicy(),
+                actor);
         compilations.remember(stored.version, compiled);
         store.audit(actor, "upload", "version " + stored.version, ruleSet.triggers().size() + " triggers, "
                 + ruleSet.drl().size() + " DRL files" + (upload.comment() == null ? "" : ": " + upload.comment()));
@@ -53,6 +76,7 @@ public class Deployments {
         ActiveRuleSet next = compilations.of(target);
         long compiled = System.nanoTime();
         int cancelled = applyLocally(next, "cancel-changed".equals(target.inFlight));
+        templates.activate(parsed(RuleSetStore.templates(target)));
         long swapped = System.nanoTime();
         Long previous = store.markActive(version);
         store.audit(actor, "activate", "version " + version, "previous version " + previous + ", " + cancelled
@@ -77,12 +101,33 @@ public class Deployments {
         }
         store.find(version).ifPresent(v -> {
             applyLocally(compilations.of(v), "cancel-changed".equals(v.inFlight));
+            templates.activate(parsed(RuleSetStore.templates(v)));
             LOG.infof("Rule set version %d activated by another instance now runs here", version);
         });
     }
 
     public List<InstanceRecord> instances() {
         return store.instances();
+    }
+
+    /** Template parts by the names the renderer looks up: {@code {id}.subject.txt}, {@code {id}.html}, {@code {id}.txt}. */
+    private static Map<String, String> parts(Map<String, EmailTemplate> byId) {
+        Map<String, String> parts = new HashMap<>();
+        byId.forEach((id, t) -> {
+            parts.put(id + ".subject.txt", t.subject());
+            parts.put(id + ".html", t.html());
+            parts.put(id + ".txt", t.text());
+        });
+        return parts;
+    }
+
+    private Map<String, Template> parsed(Map<String, EmailTemplate> byId) {
+        List<CompileError> errors = new ArrayList<>();
+        Map<String, Template> parsed = templates.parse(parts(byId), errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("stored templates no longer parse: " + errors);
+        }
+        return parsed;
     }
 
     private int applyLocally(ActiveRuleSet next, boolean cancelChanged) {

@@ -1,6 +1,7 @@
 package dev.triggerforge.server.rulesets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.ruleset.RuleSet;
 import dev.triggerforge.rules.library.TriggerLibrary;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +34,8 @@ public class RuleSetStore {
     }
 
     /** Stores a validated rule set as the next version, not yet active. */
-    public RuleSetVersion save(RuleSet ruleSet, String comment, String inFlight, String author) {
+    public RuleSetVersion save(RuleSet ruleSet, Map<String, EmailTemplate> templates, String comment, String inFlight,
+                               String author) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var session = database.session();
             Long max = session.createSelectionQuery("select max(v.version) from RuleSetVersion v", Long.class)
@@ -46,6 +49,7 @@ public class RuleSetStore {
             v.active = false;
             v.inFlight = inFlight;
             v.body = write(ruleSet);
+            v.templates = templates.isEmpty() ? null : write(templates);
             session.persist(v);
             return v;
         });
@@ -139,9 +143,22 @@ public class RuleSetStore {
         }
     }
 
-    private static String write(RuleSet ruleSet) {
+    /** The templates stored with a version; empty when it has none. */
+    public static Map<String, EmailTemplate> templates(RuleSetVersion v) {
+        if (v.templates == null) {
+            return Map.of();
+        }
         try {
-            return Json.mapper().writeValueAsString(ruleSet);
+            return Json.mapper().readValue(v.templates, new TypeReference<Map<String, EmailTemplate>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("templates of version " + v.version + " are not readable: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("rule set cannot be written as JSON: " + e.getMessage(), e);
         }

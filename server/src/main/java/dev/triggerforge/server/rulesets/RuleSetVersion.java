@@ -22,4 +22,6 @@ public class RuleSetVersion {
     public String inFlight;
     public Instant activatedAt;
     public String body;
+    /** The email templates uploaded with this version, as JSON (id to subject, html, text); null when none. */
+    public String templates;
 }

@@ -59,6 +59,31 @@ class DeploymentTest {
     }
 
     @Test
+    void templatesUploadedWithAVersionAreUsedWhileItIsActive() {
+        EmailTemplate broken = new EmailTemplate("Hi", "<p>{#if customer.firstName}unclosed</p>", "Hi");
+        given().contentType(ContentType.JSON).body(RuleSetBodies.json(new RuleSetUpload("bad-template", null, null,
+                        List.of(), TriggerLibrary.specs(), null, Map.of("welcome", broken))))
+                .post("/api/rulesets").then().statusCode(400).body("errors[0].source", equalTo("template:welcome.html"));
+
+        EmailTemplate welcome = new EmailTemplate("Welcome aboard, {customer.firstName ?: 'friend'}",
+                "<h1>UPLOADED-WELCOME for {customer.firstName ?: 'friend'}</h1>", "Welcome aboard");
+        long version = given().contentType(ContentType.JSON).body(RuleSetBodies.json(new RuleSetUpload("new-welcome",
+                        "new welcome email", null, List.of(), TriggerLibrary.specs(), null, Map.of("welcome", welcome))))
+                .post("/api/rulesets").then().statusCode(201).extract().jsonPath().getLong("version");
+        String customer = Customers.withConsent("template");
+        assertThat(given().get("/api/templates/welcome/preview?customerId=" + customer).asString())
+                .doesNotContain("UPLOADED-WELCOME");
+
+        given().post("/api/rulesets/" + version + "/activate").then().statusCode(200);
+        assertThat(given().get("/api/templates/welcome/preview?customerId=" + customer).asString())
+                .contains("UPLOADED-WELCOME for Ann");
+
+        given().post("/api/rulesets/1/activate").then().statusCode(200);
+        assertThat(given().get("/api/templates/welcome/preview?customerId=" + customer).asString())
+                .doesNotContain("UPLOADED-WELCOME");
+    }
+
+    @Test
     void anActivatedVersionDecidesFromTheNextEventAndWaitsInFlightGoOn() {
         String customer = Customers.withConsent("in-flight");
         postEvent(Customers.cartAdd(customer + "-e1", customer, Instant.now().minus(Duration.ofMinutes(29))

@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,12 @@ public class EmailRenderer {
 
     private final Engine engine;
     private final DeliveryConfig config;
+    private final TemplateOverrides overrides;
 
-    EmailRenderer(Engine engine, DeliveryConfig config) {
+    EmailRenderer(Engine engine, DeliveryConfig config, TemplateOverrides overrides) {
         this.engine = engine;
         this.config = config;
+        this.overrides = overrides;
     }
 
     /** Fails the start when an offered template lacks one of its three files. */
@@ -37,13 +40,15 @@ public class EmailRenderer {
         }
     }
 
-    /** The template ids the server offers, in configured order. */
+    /** The template ids the server offers, in configured order, then those of the active rule-set version. */
     public List<String> templateIds() {
-        return List.copyOf(config.templates());
+        List<String> ids = new ArrayList<>(config.templates());
+        overrides.ids().stream().filter(id -> !ids.contains(id)).sorted().forEach(ids::add);
+        return List.copyOf(ids);
     }
 
     public boolean offers(String templateId) {
-        return config.templates().contains(templateId);
+        return config.templates().contains(templateId) || overrides.get(templateId + ".html") != null;
     }
 
     /** The email for a real send. */
@@ -74,7 +79,8 @@ public class EmailRenderer {
 
     private TemplateInstance instance(String file, Map<String, Object> variables, Map<String, String> links,
                                       Map<String, String> shop, boolean preview) {
-        Template template = engine.getTemplate("email/" + file);
+        Template uploaded = overrides.get(file);
+        Template template = uploaded != null ? uploaded : engine.getTemplate("email/" + file);
         if (template == null) {
             throw new UnknownTemplateException(file);
         }
