@@ -6,11 +6,9 @@ import dev.triggerforge.model.decision.SuppressionReason;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.json.EventCodec;
 import dev.triggerforge.model.profile.CustomerProfile;
-import dev.triggerforge.model.profile.ObservedValue;
 import dev.triggerforge.rules.session.Offer;
 import dev.triggerforge.rules.session.SessionListener;
 import dev.triggerforge.rules.session.TriggerSession;
-import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.experiments.Assignment;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 import org.jboss.logging.Logger;
@@ -18,9 +16,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +120,7 @@ final class Partition implements Runnable {
                     process(e, now);
                 }
             } else if (w instanceof Work.Profile p) {
-                CustomerProfile merged = keepObserved(session.profile(p.profile().customerId()), p.profile());
+                CustomerProfile merged = Rows.keepObserved(session.profile(p.profile().customerId()), p.profile());
                 session.putProfile(merged);
                 batch.profiles.put(merged.customerId(), merged);
             }
@@ -168,36 +164,13 @@ final class Partition implements Runnable {
         } else {
             ctx.metrics().accepted();
         }
-        batch.events.add(stored(event, e.json(), e.receivedAt(), now, offer));
+        batch.events.add(Rows.storedEvent(e, index, ctx.sequence().incrementAndGet(), now, offer));
         if (profileType) {
             CustomerProfile after = session.profile(event.customerId());
             if (!after.equals(before)) {
                 batch.profiles.put(after.customerId(), after);
             }
         }
-    }
-
-    /** A profile set through the API replaces the stated fields and keeps what events observed. */
-    private static CustomerProfile keepObserved(CustomerProfile current, CustomerProfile given) {
-        Map<String, ObservedValue> observed = new HashMap<>(current.lastKnown());
-        observed.putAll(given.lastKnown());
-        return new CustomerProfile(given.customerId(), given.email(), given.timezone(), given.locale(),
-                given.marketingConsent(), given.attributes(), observed);
-    }
-
-    private StoredEvent stored(CustomerEvent event, String json, Instant receivedAt, Instant turnAt, Offer offer) {
-        StoredEvent s = new StoredEvent();
-        s.eventId = event.eventId();
-        s.customerId = event.customerId();
-        s.type = event.type().name();
-        s.occurredAt = event.occurredAt();
-        s.receivedAt = receivedAt;
-        s.turnAt = turnAt;
-        s.partitionNo = index;
-        s.seq = ctx.sequence().incrementAndGet();
-        s.outcome = offer.name().toLowerCase();
-        s.body = json;
-        return s;
     }
 
     private void settleCommitted() {
@@ -304,7 +277,7 @@ final class Partition implements Runnable {
         @Override
         public void onDecision(EmailDecision decision) {
             Instant decidedAt = session.now();
-            batch.sends.put(decision.idempotencyKey(), Decisions.send(decision, rules.version(), decidedAt));
+            batch.sends.put(decision.idempotencyKey(), Rows.send(decision, rules.version(), decidedAt));
             if (decision.variant() != null) {
                 assign(decision.ruleId(), decision.customerId(), decision.variant(), decidedAt);
             }
@@ -315,7 +288,7 @@ final class Partition implements Runnable {
 
         @Override
         public void onSuppression(Suppression suppression) {
-            var row = Decisions.suppression(suppression);
+            var row = Rows.suppression(suppression);
             batch.suppressions.put(row.suppressionKey, row);
             if (suppression.reason() == SuppressionReason.HOLDOUT) {
                 assign(suppression.ruleId(), suppression.customerId(), "holdout", suppression.at());

@@ -4,17 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.json.Json;
+import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.profile.ObservedValue;
+import dev.triggerforge.rules.session.Offer;
 import dev.triggerforge.rules.session.StableHash;
+import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.sends.SendRecord;
 import dev.triggerforge.server.sends.SendStatus;
 import dev.triggerforge.server.sends.SuppressionRecord;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Turns the engine's decisions and suppressions into their outbox and audit rows. */
-final class Decisions {
+/** Turns what a partition turn produced (events, decisions, suppressions, profiles) into the rows it commits. */
+final class Rows {
 
-    private Decisions() {
+    private Rows() {
     }
 
     static SendRecord send(EmailDecision d, long ruleSetVersion, Instant decidedAt) {
@@ -50,6 +56,30 @@ final class Decisions {
         r.detail = s.detail();
         r.causedBy = String.join(",", s.causedBy());
         return r;
+    }
+
+    /** The stored form of a processed event: its JSON as it arrived, where and in which turn it was processed. */
+    static StoredEvent storedEvent(Work.Event e, int partition, long seq, Instant turnAt, Offer offer) {
+        StoredEvent s = new StoredEvent();
+        s.eventId = e.event().eventId();
+        s.customerId = e.event().customerId();
+        s.type = e.event().type().name();
+        s.occurredAt = e.event().occurredAt();
+        s.receivedAt = e.receivedAt();
+        s.turnAt = turnAt;
+        s.partitionNo = partition;
+        s.seq = seq;
+        s.outcome = offer.name().toLowerCase();
+        s.body = e.json();
+        return s;
+    }
+
+    /** A profile set through the API replaces the stated fields and keeps what events observed. */
+    static CustomerProfile keepObserved(CustomerProfile current, CustomerProfile given) {
+        Map<String, ObservedValue> observed = new HashMap<>(current.lastKnown());
+        observed.putAll(given.lastKnown());
+        return new CustomerProfile(given.customerId(), given.email(), given.timezone(), given.locale(),
+                given.marketingConsent(), given.attributes(), observed);
     }
 
     private static String json(Object value) {
