@@ -1,9 +1,7 @@
 package dev.triggerforge.server.rulesets;
 
 import dev.triggerforge.server.config.TriggerForgeConfig;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -15,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Tells every server instance about an activation through a fanout exchange ({@code triggerforge.control}), each
- * instance listening on a queue of its own, so a deploy reaches them all; and records which version this instance
- * runs at start.
+ * instance listening on a queue of its own, so a deploy reaches them all.
  */
 @ApplicationScoped
 public class ControlChannel {
@@ -27,22 +24,16 @@ public class ControlChannel {
     private final Emitter<String> emitter;
     private final String instanceId;
     private final Instance<Deployments> deployments;
-    private final RuleSetStore store;
 
     ControlChannel(@Channel("control-out") Emitter<String> emitter, TriggerForgeConfig config,
-                   Instance<Deployments> deployments, RuleSetStore store) {
+                   Instance<Deployments> deployments) {
         this.emitter = emitter;
         this.instanceId = config.instanceId().orElseGet(ControlChannel::defaultInstanceId);
         this.deployments = deployments;
-        this.store = store;
     }
 
     public String instanceId() {
         return instanceId;
-    }
-
-    void started(@Observes StartupEvent event) {
-        store.recordInstance(instanceId, store.active().version);
     }
 
     void announce(long version) {

@@ -46,10 +46,14 @@ public class Deployments {
         this.templates = templates;
     }
 
-    /** At start the active version's own templates (if it has any) take over from the built-in ones. */
+    /**
+     * At start (after the engine loaded the active version) that version's own templates, if it has any, take over
+     * from the built-in ones, and this instance records the version it runs.
+     */
     void started(@Observes StartupEvent event) {
-        RuleSetVersion active = store.active();
+        RuleSetVersion active = store.find(engine.activeRules().version()).orElseThrow();
         templates.activate(parsed(RuleSetStore.templates(active)));
+        store.recordInstance(control.instanceId(), active.version);
     }
 
     /** Compiles and stores a new version; it runs only once activated. */
