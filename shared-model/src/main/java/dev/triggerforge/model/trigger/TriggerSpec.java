@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A guided trigger rule as a marketer writes it: when an entry event happens (optionally repeated), wait, unless a
@@ -13,16 +16,19 @@ import java.util.List;
  * into DRL.
  *
  * @param oncePer  at most one send per subject within this window; null means once per subject, ever
- * @param requires personalization values that must be known, or the send is suppressed as {@code missing_data}
+ * @param requires   personalization values that must be known, or the send is suppressed as {@code missing_data}
+ * @param experiment the id of the experiment its variants form, salting the assignment hash; null means the trigger id
+ * @param parameters template variables every send carries (a subject line, a discount); a variant's override them
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "description", "priority", "subject", "entry", "repeat", "wait", "restartOn",
-        "cancelOn", "oncePer", "templateId", "requires", "variants", "guardrails"})
+        "cancelOn", "oncePer", "templateId", "parameters", "requires", "experiment", "variants", "guardrails"})
 public record TriggerSpec(String id, String name, String description, int priority, Subject subject,
                           EventMatch entry, Repeat repeat,
                           @JsonProperty("wait") Duration waitDuration, List<EventMatch> restartOn,
                           List<EventMatch> cancelOn, Duration oncePer, String templateId, List<String> requires,
-                          List<Variant> variants, GuardrailOverrides guardrails) {
+                          List<Variant> variants, GuardrailOverrides guardrails, String experiment,
+                          Map<String, Object> parameters) {
 
     public TriggerSpec {
         restartOn = restartOn == null ? List.of() : List.copyOf(restartOn);
@@ -31,5 +37,27 @@ public record TriggerSpec(String id, String name, String description, int priori
         variants = variants == null ? List.of() : List.copyOf(variants);
         guardrails = guardrails == null ? GuardrailOverrides.NONE : guardrails;
         waitDuration = waitDuration == null ? Duration.ZERO : waitDuration;
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** A trigger outside any experiment, with no parameters of its own. */
+    public TriggerSpec(String id, String name, String description, int priority, Subject subject, EventMatch entry,
+                       Repeat repeat, Duration waitDuration, List<EventMatch> restartOn, List<EventMatch> cancelOn,
+                       Duration oncePer, String templateId, List<String> requires, List<Variant> variants,
+                       GuardrailOverrides guardrails) {
+        this(id, name, description, priority, subject, entry, repeat, waitDuration, restartOn, cancelOn, oncePer,
+                templateId, requires, variants, guardrails, null, null);
+    }
+
+    /** The id variant assignment is salted with and results are reported under. */
+    public String experimentId() {
+        return experiment != null ? experiment : id;
+    }
+
+    /** The same trigger with other variants, experiment id and parameters: what promoting a winner writes. */
+    public TriggerSpec withExperiment(List<Variant> newVariants, String newExperiment,
+                                      Map<String, Object> newParameters, String newTemplateId, Duration newWait) {
+        return new TriggerSpec(id, name, description, priority, subject, entry, repeat, newWait, restartOn, cancelOn,
+                oncePer, newTemplateId, requires, newVariants, guardrails, newExperiment, newParameters);
     }
 }
