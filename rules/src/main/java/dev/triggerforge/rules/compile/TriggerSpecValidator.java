@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -85,7 +86,23 @@ final class TriggerSpecValidator {
                 check.fail("requires[" + i + "]", "must be a dotted variable path such as customer.email");
             }
         }
+        if (spec.experiment() != null && !ID.matcher(spec.experiment()).matches()) {
+            check.fail("experiment", "must be 1-64 lower-case letters, digits, '-' or '_'");
+        }
+        parameters(spec.parameters(), "parameters", check);
         variants(spec.variants(), check);
+    }
+
+    private static void parameters(Map<String, Object> parameters, String path, Checker check) {
+        parameters.forEach((name, value) -> {
+            if (!PROPERTY.matcher(name).matches()) {
+                check.fail(path + "." + name, "must be a parameter name of letters, digits and '_'");
+            } else if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                check.fail(path + "." + name, "must be text, a number or true/false");
+            } else if (value instanceof String text && text.chars().anyMatch(Character::isISOControl)) {
+                check.fail(path + "." + name, "must not contain control characters");
+            }
+        });
     }
 
     private static void subjectFits(Subject subject, String entryType, Checker check) {
@@ -145,9 +162,14 @@ final class TriggerSpecValidator {
     private static void variants(List<Variant> variants, Checker check) {
         Set<String> ids = new HashSet<>();
         int total = 0;
+        int holdouts = 0;
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             String path = "variants[" + i + "]";
+            if (v.holdout() && ++holdouts > 1) {
+                check.fail(path + ".holdout", "an experiment has at most one holdout group");
+            }
+            parameters(v.parameters(), path + ".parameters", check);
             if (v.id() == null || !ID.matcher(v.id()).matches()) {
                 check.fail(path + ".id", "must be 1-64 lower-case letters, digits, '-' or '_'");
             } else if (!ids.add(v.id())) {

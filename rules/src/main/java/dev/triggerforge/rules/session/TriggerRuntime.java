@@ -5,6 +5,7 @@ import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.trigger.Subject;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.model.trigger.Variant;
+import dev.triggerforge.rules.experiment.ExperimentGate;
 import dev.triggerforge.rules.experiment.VariantPicker;
 import dev.triggerforge.rules.fact.Due;
 import dev.triggerforge.rules.fact.EventFact;
@@ -22,6 +23,7 @@ import org.kie.api.time.SessionClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,18 +39,20 @@ public final class TriggerRuntime {
     private final SessionOptions options;
     private SessionClock clock;
     private final SessionHooks hooks;
+    private final ExperimentGate experiments;
     private final Map<String, CustomerState> states = new HashMap<>();
     private final WaitQueue queue = new WaitQueue();
     private final List<Candidate> ready = new ArrayList<>();
     private long pendingWaits;
 
     TriggerRuntime(Map<String, TriggerSpec> triggers, QuietHours quietHours, SessionOptions options,
-                   SessionClock clock, SessionHooks hooks) {
+                   SessionClock clock, SessionHooks hooks, ExperimentGate experiments) {
         this.triggers = triggers;
         this.quietHours = quietHours;
         this.options = options;
         this.clock = clock;
         this.hooks = hooks;
+        this.experiments = experiments;
     }
 
     public long now() {
@@ -148,10 +152,10 @@ public final class TriggerRuntime {
         d.markHandled();
         Wait w = d.getWait();
         TriggerSpec spec = spec(w.getTriggerId());
-        Map<String, Object> vars = spec.subject() == Subject.CART
-                ? Personalizer.cart(state(w.getCustomerId()).cart())
-                : w.getSubjectVariables();
         Variant variant = spec.variants().stream().filter(v -> v.id().equals(w.getVariant())).findFirst().orElse(null);
+        Map<String, Object> vars = withParameters(spec, variant, spec.subject() == Subject.CART
+                ? Personalizer.cart(state(w.getCustomerId()).cart())
+                : w.getSubjectVariables());
         String template = variant != null && variant.templateId() != null ? variant.templateId() : spec.templateId();
         String key = spec.id() + "|" + w.getCustomerId() + "|" + w.getSubject()
                 + (spec.oncePer() != null ? "|" + w.getEntryEventId() : "");
@@ -261,7 +265,9 @@ public final class TriggerRuntime {
 
     private void begin(TriggerSpec spec, CustomerState state, String subject, CustomerEvent entry,
                        List<String> causes, long startedAt) {
-        Variant variant = VariantPicker.pick(spec.id(), entry.customerId(), spec.variants());
+        Variant variant = experiments.assigns(spec.experimentId())
+                ? VariantPicker.pick(spec.experimentId(), entry.customerId(), spec.variants())
+                : null;
         Duration wait = variant != null && variant.waitDuration() != null ? variant.waitDuration() : spec.waitDuration();
         Map<String, Object> subjectVariables = switch (spec.subject()) {
             case PRODUCT -> Personalizer.product(entry);
@@ -270,6 +276,20 @@ public final class TriggerRuntime {
         };
         add(state, new Wait(spec.id(), entry.customerId(), subject, variant == null ? null : variant.id(),
                 wait.toMillis(), entry.eventId(), causes, subjectVariables, startedAt, now()));
+    }
+
+    /** The trigger's parameters, then the variant's over them, then the personalization values over both. */
+    private static Map<String, Object> withParameters(TriggerSpec spec, Variant variant, Map<String, Object> vars) {
+        boolean variantHasSome = variant != null && !variant.parameters().isEmpty();
+        if (spec.parameters().isEmpty() && !variantHasSome) {
+            return vars;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(spec.parameters());
+        if (variantHasSome) {
+            merged.putAll(variant.parameters());
+        }
+        merged.putAll(vars);
+        return merged;
     }
 
     private void add(CustomerState state, Wait w) {

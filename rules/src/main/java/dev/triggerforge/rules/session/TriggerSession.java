@@ -4,6 +4,7 @@ import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
+import dev.triggerforge.rules.experiment.ExperimentGate;
 import dev.triggerforge.rules.fact.Due;
 import dev.triggerforge.rules.fact.EventFact;
 import dev.triggerforge.rules.guardrail.Candidate;
@@ -44,6 +45,12 @@ public final class TriggerSession implements AutoCloseable {
     private long nextSweep;
 
     public TriggerSession(CompiledRuleSet rules, SessionOptions options, SessionListener listener, Instant start) {
+        this(rules, options, listener, start, ExperimentGate.ALL_RUNNING);
+    }
+
+    /** A session whose experiments assign variants only while {@code experiments} says so. */
+    public TriggerSession(CompiledRuleSet rules, SessionOptions options, SessionListener listener, Instant start,
+                          ExperimentGate experiments) {
         this.session = newKieSession(rules);
         this.clock = session.getSessionClock();
         this.options = options;
@@ -54,7 +61,7 @@ public final class TriggerSession implements AutoCloseable {
         this.guardrails = new Guardrails(rules.ruleSet().guardrails(), ledgerRetention);
         QuietHours quiet = new QuietHours(rules.ruleSet().guardrails().quietStart(),
                 rules.ruleSet().guardrails().quietEnd());
-        this.runtime = new TriggerRuntime(rules.triggers(), quiet, options, clock, new Hooks());
+        this.runtime = new TriggerRuntime(rules.triggers(), quiet, options, clock, new Hooks(), experiments);
         session.setGlobal("rt", runtime);
         clock.advanceTime(start.toEpochMilli(), TimeUnit.MILLISECONDS);
         this.nextSweep = start.toEpochMilli() + SWEEP_MILLIS;

@@ -185,7 +185,19 @@ class RuleSetCompilerTest {
                 Arguments.of("unknown cancel event", new String[]{"""
                         {"id": "cancelled", "subject": "cart", "entry": {"eventType": "cart_add"},
                          "cancelOn": [{"eventType": "purchase"}, {"eventType": "bought"}], "templateId": "t"}"""},
-                        "trigger:cancelled", "cancelOn[1].eventType: unknown event type 'bought'"));
+                        "trigger:cancelled", "cancelOn[1].eventType: unknown event type 'bought'"),
+                Arguments.of("two holdouts", new String[]{"""
+                        {"id": "ab", "subject": "customer", "entry": {"eventType": "signup"}, "templateId": "t",
+                         "variants": [{"id": "a", "weight": 1}, {"id": "h1", "weight": 1, "holdout": true},
+                                      {"id": "h2", "weight": 1, "holdout": true}]}"""},
+                        "trigger:ab", "variants[2].holdout: an experiment has at most one holdout group"),
+                Arguments.of("parameter that is not a plain value", new String[]{"""
+                        {"id": "ab", "subject": "customer", "entry": {"eventType": "signup"}, "templateId": "t",
+                         "variants": [{"id": "a", "weight": 1, "parameters": {"discount": [10, 20]}}]}"""},
+                        "trigger:ab", "variants[0].parameters.discount: must be text, a number or true/false"),
+                Arguments.of("experiment id with spaces", new String[]{"""
+                        {"id": "ab", "subject": "customer", "entry": {"eventType": "signup"}, "templateId": "t",
+                         "experiment": "Nov test"}"""}, "trigger:ab", "experiment: must be 1-64 lower-case"));
     }
 
     @ParameterizedTest(name = "{0}")

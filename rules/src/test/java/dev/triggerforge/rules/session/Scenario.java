@@ -5,6 +5,7 @@ import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.ruleset.RuleSet;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
+import dev.triggerforge.rules.experiment.ExperimentGate;
 import dev.triggerforge.rules.compile.RuleSetCompiler;
 import dev.triggerforge.rules.compile.RuleSetRejectedException;
 import dev.triggerforge.rules.library.TriggerLibrary;
@@ -34,7 +35,11 @@ public final class Scenario implements AutoCloseable {
     }
 
     public Scenario(CompiledRuleSet rules, SessionOptions options, Instant start) {
-        this.session = new TriggerSession(rules, options, recorder, start);
+        this(rules, options, start, ExperimentGate.ALL_RUNNING);
+    }
+
+    public Scenario(CompiledRuleSet rules, SessionOptions options, Instant start, ExperimentGate experiments) {
+        this.session = new TriggerSession(rules, options, recorder, start, experiments);
     }
 
     public static synchronized CompiledRuleSet libraryRules() {
