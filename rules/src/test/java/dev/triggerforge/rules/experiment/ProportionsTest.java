@@ -153,4 +153,30 @@ class ProportionsTest {
         assertThat(c.significant()).isFalse();
         assertThat(Proportions.chiSquarePValue(0, 100, 0, 100)).isEqualTo(1.0);
     }
+
+    @Test
+    void newcombeIntervalsMatchNewcombes1998WorkedExamples() {
+        // Newcombe, "Interval estimation for the difference between independent proportions", Statistics in Medicine
+        // 17 (1998) 873-890, Table II, method 10 (score interval, hybrid): 56/70 - 48/80 gives +0.0524 to +0.3339,
+        // 9/10 - 3/10 gives +0.1705 to +0.8090, 6/7 - 2/7 gives +0.0582 to +0.8062, 5/56 - 0/29 gives -0.0381 to
+        // +0.1926
+        double[][] published = {{56, 70, 48, 80, 0.0524, 0.3339}, {9, 10, 3, 10, 0.1705, 0.8090},
+                {6, 7, 2, 7, 0.0582, 0.8062}, {5, 56, 0, 29, -0.0381, 0.1926}};
+        for (double[] row : published) {
+            Interval i = Proportions.newcombe((long) row[0], (long) row[1], (long) row[2], (long) row[3], 0.95);
+
+            assertThat(i.low()).as("low of %s", Arrays.toString(row)).isCloseTo(row[4], within(0.00005));
+            assertThat(i.high()).as("high of %s", Arrays.toString(row)).isCloseTo(row[5], within(0.00005));
+        }
+    }
+
+    @Test
+    void theComparisonCarriesTheNewcombeInterval() {
+        Comparison c = compare(56, 70, 48, 80);
+
+        assertThat(c.difference()).isCloseTo(0.2, within(1e-12));
+        assertThat(c.differenceLow()).isCloseTo(0.0524, within(0.00005));
+        assertThat(c.differenceHigh()).isCloseTo(0.3339, within(0.00005));
+        assertThat(c.probabilityToBeat()).isEqualTo(ProbabilityToBeat.of(56, 70, 48, 80));
+    }
 }
