@@ -33,11 +33,14 @@ final class Summary {
                 out.printf(Locale.ROOT, "    %-10s %,7d %s  conversion %.2f%% [%.2f, %.2f]%s%n", v.variant(), v.sends(),
                         v.holdout() ? "held out" : "sends   ", 100 * v.conversionRate().value(),
                         100 * v.conversionRate().low(), 100 * v.conversionRate().high(),
-                        v.conversionVsControl() == null ? "  (control)" : String.format(Locale.ROOT,
-                                "  vs %s: p=%.4f%s", v.conversionVsControl().against(),
-                                v.conversionVsControl().pValue(),
-                                v.conversionVsControl().significant() ? " significant" : ""));
+                        v.vsControl() == null ? "  (control)" : String.format(Locale.ROOT,
+                                "  %s vs %s: always-valid p=%.4f, P(beat)=%.1f%%%s", v.vsControl().metric().wireName(),
+                                v.vsControl().against(), v.vsControl().alwaysValidPValue(),
+                                100 * v.vsControl().probabilityToBeat(),
+                                v.vsControl().significant() ? " significant" : ""));
             }
+            out.printf(Locale.ROOT, "    verdict: %s. %s%n", e.recommendation().verdict().wireName(),
+                    e.recommendation().reason());
         }
         out.printf(Locale.ROOT, "  conflicts: %,d customers with sends from several rules within a window%n",
                 r.conflicts().size());

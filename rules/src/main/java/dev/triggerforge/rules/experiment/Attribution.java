@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the exposure an open, click or purchase belongs to, by its {@code sendId} or else by customer and time. */
+/**
+ * Finds the exposure an email event (delivery, open, click, unsubscribe) or a purchase belongs to, by its
+ * {@code sendId} or else by customer and time.
+ */
 final class Attribution {
 
     static final String SEND_ID = "sendId";
@@ -32,8 +35,13 @@ final class Attribution {
         }
     }
 
+    /** The exposure {@code event} is the given action on, by {@link #feedback} or {@link #conversion}; -1 when none. */
+    int exposureOf(CustomerEvent event, Action action) {
+        return action.needsEmail() ? feedback(event) : conversion(event);
+    }
+
     /**
-     * The send an open or click is feedback on: the one its {@code sendId} names, whenever it happened, or without a
+     * The send a delivery, open, click or unsubscribe is feedback on: the one its {@code sendId} names, whenever it happened, or without a
      * {@code sendId} the customer's latest send at or before the event within the window; -1 when none.
      */
     int feedback(CustomerEvent event) {

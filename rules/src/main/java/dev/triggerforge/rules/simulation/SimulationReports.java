@@ -3,7 +3,6 @@ package dev.triggerforge.rules.simulation;
 import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.report.Distribution;
 import dev.triggerforge.model.report.ExperimentResult;
 import dev.triggerforge.model.report.RejectedLine;
 import dev.triggerforge.model.report.ReportedSend;
@@ -11,6 +10,7 @@ import dev.triggerforge.model.report.RuleSummary;
 import dev.triggerforge.model.report.SimulationReport;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
+import dev.triggerforge.rules.experiment.Distributions;
 import dev.triggerforge.rules.experiment.ExperimentAnalyzer;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
@@ -64,7 +64,7 @@ public final class SimulationReports {
                 }
             }
             summaries.put(ruleId, new RuleSummary(decisions.size(), suppressed.getOrDefault(ruleId, Map.of()),
-                    perVariant, distribution(delays)));
+                    perVariant, Distributions.of(delays)));
         });
         return summaries;
     }
@@ -81,13 +81,5 @@ public final class SimulationReports {
             }
         }
         return results;
-    }
-
-    private static Distribution distribution(DescriptiveStatistics s) {
-        if (s.getN() == 0) {
-            return Distribution.EMPTY;
-        }
-        return new Distribution(s.getN(), s.getMin(), s.getPercentile(50), s.getPercentile(90), s.getPercentile(99),
-                s.getMax());
     }
 }

@@ -123,7 +123,7 @@ class ExperimentAnalyzerTest {
         assertThat(h.openRate()).isNull();
         assertThat(h.clickRate()).isNull();
         assertThat(h.conversionRate().value()).isEqualTo(1.0);
-        assertThat(h.conversionVsControl()).as("the holdout is the control").isNull();
+        assertThat(h.vsControl()).as("the holdout is the control").isNull();
         assertThat(variant(analyze(List.of(), suppressions, events), "a").sends())
                 .as("a holdout suppression of a customer the picker puts in arm a is not an exposure").isZero();
     }
@@ -167,8 +167,8 @@ class ExperimentAnalyzerTest {
 
         assertThat(r.experimentId()).isEqualTo("cart");
         assertThat(r.attributionWindow()).isEqualTo(WINDOW);
-        assertThat(r.variants()).extracting(VariantResult::variant, v -> v.conversionVsControl() == null
-                ? null : v.conversionVsControl().against()).containsExactly(tuple("a", "h"), tuple("b", "h"),
+        assertThat(r.variants()).extracting(VariantResult::variant, v -> v.vsControl() == null
+                ? null : v.vsControl().against()).containsExactly(tuple("a", "h"), tuple("b", "h"),
                 tuple("h", null));
         assertThat(reversed).isEqualTo(r);
     }
@@ -178,8 +178,8 @@ class ExperimentAnalyzerTest {
         TriggerSpec ab = trigger("ab", arm("a", 1), arm("b", 1));
         ExperimentResult r = ANALYZER.analyze(ab, List.of(send("k1", "ab", "c1", "b", T0)), List.of(), List.of());
 
-        assertThat(r.variants().get(0).conversionVsControl()).isNull();
-        assertThat(r.variants().get(1).conversionVsControl().against()).isEqualTo("a");
+        assertThat(r.variants().get(0).vsControl()).isNull();
+        assertThat(r.variants().get(1).vsControl().against()).isEqualTo("a");
         assertThat(r.variants().get(0).openRate().trials()).isZero();
     }
 

@@ -98,10 +98,10 @@ class ExperimentEndToEndTest {
         assertThat(b.sends()).isEqualTo(PER_ARM);
         assertThat(a.conversions()).isEqualTo(PER_ARM / 20);
         assertThat(b.conversions()).isEqualTo(PER_ARM / 10);
-        assertThat(a.conversionVsControl()).isNull();
-        assertThat(b.conversionVsControl().against()).isEqualTo("a");
-        assertThat(b.conversionVsControl().significant()).isTrue();
-        assertThat(b.conversionVsControl().lift()).isCloseTo(1.0, within(0.3));
+        assertThat(a.vsControl()).isNull();
+        assertThat(b.vsControl().against()).isEqualTo("a");
+        assertThat(b.vsControl().significant()).isTrue();
+        assertThat(b.vsControl().lift()).isCloseTo(1.0, within(0.3));
         assertThat(b.conversionRate().low()).isGreaterThan(a.conversionRate().high());
         assertThat(b.opens()).isEqualTo(PER_ARM / 3);
         assertThat(b.clicks()).isEqualTo(PER_ARM / 3);
@@ -115,9 +115,9 @@ class ExperimentEndToEndTest {
 
         VariantResult b = variant(r, "b");
         assertThat(b.conversions()).isEqualTo(variant(r, "a").conversions());
-        assertThat(b.conversionVsControl().significant()).isFalse();
-        assertThat(b.conversionVsControl().lift()).isZero();
-        assertThat(b.conversionVsControl().pValue()).isEqualTo(1.0);
+        assertThat(b.vsControl().significant()).isFalse();
+        assertThat(b.vsControl().lift()).isZero();
+        assertThat(b.vsControl().pValue()).isEqualTo(1.0);
     }
 
     @Test
@@ -131,9 +131,9 @@ class ExperimentEndToEndTest {
         assertThat(holdout.assigned()).isEqualTo(PER_ARM);
         assertThat(holdout.conversions()).isEqualTo(PER_ARM / 25);
         assertThat(holdout.openRate()).isNull();
-        assertThat(variant(r, "a").conversionVsControl().against()).isEqualTo("none");
-        assertThat(variant(r, "a").conversionVsControl().lift()).isCloseTo(25.0 / 16 - 1, within(1e-9));
-        assertThat(variant(r, "a").conversionVsControl().significant()).isTrue();
-        assertThat(variant(r, "b").conversionVsControl().significant()).isFalse();
+        assertThat(variant(r, "a").vsControl().against()).isEqualTo("none");
+        assertThat(variant(r, "a").vsControl().lift()).isCloseTo(25.0 / 16 - 1, within(1e-9));
+        assertThat(variant(r, "a").vsControl().significant()).isTrue();
+        assertThat(variant(r, "b").vsControl().significant()).isFalse();
     }
 }

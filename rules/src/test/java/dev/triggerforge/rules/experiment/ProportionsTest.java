@@ -1,5 +1,6 @@
 package dev.triggerforge.rules.experiment;
 
+import dev.triggerforge.model.experiment.Metric;
 import dev.triggerforge.model.report.Comparison;
 import dev.triggerforge.model.report.Rate;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -11,8 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Wilson intervals and the two-proportion test against values worked out by hand. */
+/** Wilson intervals, the two-proportion test and the comparison built on them, against values worked out by hand. */
 class ProportionsTest {
+
+    private static Comparison compare(long s1, long n1, long s0, long n0) {
+        return new Comparisons(0.95, 1, 1000).of("control", Metric.CONVERSION, s1, n1, s0, n0);
+    }
 
     @Test
     void wilsonIntervalOfTenInAHundred() {
@@ -79,8 +84,7 @@ class ProportionsTest {
         assertThatThrownBy(() -> Proportions.wilson(11, 10, 0.95)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Proportions.wilson(-1, 10, 0.95)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Proportions.wilson(1, 10, 1.0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Proportions.compare("a", 1, 10, 1, 10, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Comparisons(1.0, 1, 1000)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -90,14 +94,14 @@ class ProportionsTest {
         // z = (0.12 - 0.10) / 0.0139929 = 1.42930, two-sided p = 2 * (1 - Phi(1.42930)) = 0.15292
         assertThat(Proportions.zScore(120, 1000, 100, 1000)).isCloseTo(1.42930, within(0.00005));
 
-        Comparison c = Proportions.compare("control", 120, 1000, 100, 1000, 0.05);
+        Comparison c = compare(120, 1000, 100, 1000);
 
         assertThat(c.against()).isEqualTo("control");
+        assertThat(c.metric()).isEqualTo(Metric.CONVERSION);
         assertThat(c.difference()).isCloseTo(0.02, within(1e-12));
         assertThat(c.lift()).isCloseTo(0.2, within(1e-12));
         assertThat(c.pValue()).isCloseTo(0.15292, within(0.00005));
         assertThat(c.significant()).isFalse();
-        assertThat(Proportions.compare("control", 120, 1000, 100, 1000, 0.2).significant()).isTrue();
     }
 
     @Test
@@ -115,7 +119,7 @@ class ProportionsTest {
 
     @Test
     void aLargeClearDifferenceIsSignificant() {
-        Comparison c = Proportions.compare("control", 200, 1000, 100, 1000, 0.05);
+        Comparison c = compare(200, 1000, 100, 1000);
 
         assertThat(c.significant()).isTrue();
         assertThat(c.pValue()).isLessThan(1e-8);
@@ -124,28 +128,55 @@ class ProportionsTest {
 
     @Test
     void anEmptyArmIsNeverSignificant() {
-        Comparison c = Proportions.compare("control", 50, 100, 0, 0, 0.05);
+        Comparison c = compare(50, 100, 0, 0);
 
         assertThat(c.pValue()).isEqualTo(1.0);
+        assertThat(c.alwaysValidPValue()).isEqualTo(1.0);
         assertThat(c.significant()).isFalse();
         assertThat(Proportions.chiSquarePValue(50, 100, 0, 0)).isEqualTo(1.0);
     }
 
     @Test
     void liftIsZeroWhenTheControlNeverConverts() {
-        Comparison c = Proportions.compare("holdout", 10, 100, 0, 100, 0.05);
+        Comparison c = compare(10, 100, 0, 100);
 
         assertThat(c.lift()).isZero();
         assertThat(c.difference()).isCloseTo(0.1, within(1e-12));
-        assertThat(c.significant()).isTrue();
+        assertThat(c.pValue()).isLessThan(0.05);
     }
 
     @Test
     void identicalArmsWithNoConversionsHaveNothingToTest() {
-        Comparison c = Proportions.compare("a", 0, 100, 0, 100, 0.05);
+        Comparison c = compare(0, 100, 0, 100);
 
         assertThat(c.pValue()).isEqualTo(1.0);
         assertThat(c.significant()).isFalse();
         assertThat(Proportions.chiSquarePValue(0, 100, 0, 100)).isEqualTo(1.0);
+    }
+
+    @Test
+    void newcombeIntervalsMatchNewcombes1998WorkedExamples() {
+        // Newcombe, "Interval estimation for the difference between independent proportions", Statistics in Medicine
+        // 17 (1998) 873-890, Table II, method 10 (score interval, hybrid): 56/70 - 48/80 gives +0.0524 to +0.3339,
+        // 9/10 - 3/10 gives +0.1705 to +0.8090, 6/7 - 2/7 gives +0.0582 to +0.8062, 5/56 - 0/29 gives -0.0381 to
+        // +0.1926
+        double[][] published = {{56, 70, 48, 80, 0.0524, 0.3339}, {9, 10, 3, 10, 0.1705, 0.8090},
+                {6, 7, 2, 7, 0.0582, 0.8062}, {5, 56, 0, 29, -0.0381, 0.1926}};
+        for (double[] row : published) {
+            Interval i = Proportions.newcombe((long) row[0], (long) row[1], (long) row[2], (long) row[3], 0.95);
+
+            assertThat(i.low()).as("low of %s", Arrays.toString(row)).isCloseTo(row[4], within(0.00005));
+            assertThat(i.high()).as("high of %s", Arrays.toString(row)).isCloseTo(row[5], within(0.00005));
+        }
+    }
+
+    @Test
+    void theComparisonCarriesTheNewcombeInterval() {
+        Comparison c = compare(56, 70, 48, 80);
+
+        assertThat(c.difference()).isCloseTo(0.2, within(1e-12));
+        assertThat(c.differenceLow()).isCloseTo(0.0524, within(0.00005));
+        assertThat(c.differenceHigh()).isCloseTo(0.3339, within(0.00005));
+        assertThat(c.probabilityToBeat()).isEqualTo(ProbabilityToBeat.of(56, 70, 48, 80));
     }
 }

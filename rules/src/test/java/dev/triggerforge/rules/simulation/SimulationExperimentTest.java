@@ -52,7 +52,7 @@ class SimulationExperimentTest {
         assertThat(report.sends()).noneMatch(s -> "holdout".equals(s.variant()));
         assertThat(b.clickRate().value()).isGreaterThan(2 * a.clickRate().value());
         assertThat(b.clickRate().low()).isGreaterThan(a.clickRate().high());
-        assertThat(b.conversionVsControl().against()).isEqualTo("holdout");
+        assertThat(b.vsControl().against()).isEqualTo("holdout");
         assertThat(a.openRate().value()).isBetween(0.3, 0.5);
     }
 }
