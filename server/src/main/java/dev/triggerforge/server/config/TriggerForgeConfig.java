@@ -49,6 +49,14 @@ public interface TriggerForgeConfig {
 
     Control control();
 
+    Experiments experiments();
+
+    interface Experiments {
+        /** How often running experiments with automatic promotion are judged; {@code off} never. */
+        @WithDefault("15m")
+        String evaluateEvery();
+    }
+
     interface Security {
         /** The first admin's bearer token, handed in by the operator (e.g. from a secret store); random if absent. */
         Optional<String> bootstrapToken();

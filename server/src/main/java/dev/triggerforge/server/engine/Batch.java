@@ -3,6 +3,7 @@ package dev.triggerforge.server.engine;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.experiments.Assignment;
+import dev.triggerforge.server.feedback.FeedbackRecord;
 import dev.triggerforge.server.sends.SendRecord;
 import dev.triggerforge.server.sends.SuppressionRecord;
 
@@ -19,11 +20,12 @@ final class Batch {
     final Map<String, SuppressionRecord> suppressions = new LinkedHashMap<>();
     final Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
     final Map<Assignment.Key, Assignment> assignments = new LinkedHashMap<>();
+    final Map<String, FeedbackRecord> feedback = new LinkedHashMap<>();
     final List<Work> settled = new ArrayList<>();
 
     boolean hasWrites() {
         return !events.isEmpty() || !sends.isEmpty() || !suppressions.isEmpty() || !profiles.isEmpty()
-                || !assignments.isEmpty();
+                || !assignments.isEmpty() || !feedback.isEmpty();
     }
 
     void clear() {
@@ -32,6 +34,7 @@ final class Batch {
         suppressions.clear();
         profiles.clear();
         assignments.clear();
+        feedback.clear();
         settled.clear();
     }
 }

@@ -69,6 +69,13 @@ public class BatchWriter {
                 session.persist(a);
             }
         }
+        Set<String> knownFeedback = existing(session,
+                "select f.eventId from FeedbackRecord f where f.eventId in :keys", batch.feedback.keySet());
+        batch.feedback.forEach((id, row) -> {
+            if (!knownFeedback.contains(id)) {
+                session.persist(row);
+            }
+        });
         for (CustomerProfile profile : batch.profiles.values()) {
             saveProfile(session, profile);
         }

@@ -5,6 +5,7 @@ import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.rules.session.Partitioning;
 import dev.triggerforge.rules.session.SessionOptions;
 import dev.triggerforge.server.config.TriggerForgeConfig;
+import dev.triggerforge.server.experiments.ExperimentSwitch;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 import dev.triggerforge.server.rulesets.Compilations;
 import dev.triggerforge.server.rulesets.RuleSetStore;
@@ -42,12 +43,13 @@ public class Engine {
     private final EventReplay replay;
     private final EngineMetrics metrics;
     private final MeterRegistry registry;
+    private final ExperimentSwitch experiments;
     private final List<Partition> partitions = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile ActiveRuleSet active;
 
     Engine(TriggerForgeConfig config, RuleSetStore ruleSets, Compilations compilations, BatchWriter writer,
-           EventReplay replay, EngineMetrics metrics, MeterRegistry registry) {
+           EventReplay replay, EngineMetrics metrics, MeterRegistry registry, ExperimentSwitch experiments) {
         this.config = config;
         this.ruleSets = ruleSets;
         this.compilations = compilations;
@@ -55,16 +57,18 @@ public class Engine {
         this.replay = replay;
         this.metrics = metrics;
         this.registry = registry;
+        this.experiments = experiments;
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
         active = compilations.of(ruleSets.active());
+        experiments.reload();
         LOG.infof("Running rule set version %d (%d triggers)", active.version(), active.compiled().triggers().size());
         TriggerForgeConfig.Engine engine = config.engine();
         int count = engine.partitions().orElse(Runtime.getRuntime().availableProcessors());
         SessionOptions options = SessionOptions.DEFAULTS.withLatenessTolerance(engine.latenessTolerance());
         EngineContext ctx = new EngineContext(active, options, writer, replay, metrics, Clock.systemUTC(),
-                engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()));
+                engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()), experiments);
         for (int i = 0; i < count; i++) {
             Partition p = new Partition(i, ctx);
             partitions.add(p);

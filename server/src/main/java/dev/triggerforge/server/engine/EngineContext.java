@@ -1,5 +1,6 @@
 package dev.triggerforge.server.engine;
 
+import dev.triggerforge.rules.experiment.ExperimentGate;
 import dev.triggerforge.rules.session.SessionOptions;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 
@@ -10,5 +11,5 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What every partition shares: the rules it runs, where it writes, its clock and its limits. */
 record EngineContext(ActiveRuleSet rules, SessionOptions options, BatchWriter writer, EventReplay replay,
                      EngineMetrics metrics, Clock clock, Duration tick, int batchSize, int partitions, Duration retention,
-                     AtomicLong sequence) {
+                     AtomicLong sequence, ExperimentGate experiments) {
 }

@@ -6,10 +6,13 @@ import dev.triggerforge.model.decision.SuppressionReason;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.json.EventCodec;
 import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.trigger.TriggerSpec;
+import dev.triggerforge.model.trigger.Variant;
 import dev.triggerforge.rules.session.Offer;
 import dev.triggerforge.rules.session.SessionListener;
 import dev.triggerforge.rules.session.TriggerSession;
 import dev.triggerforge.server.experiments.Assignment;
+import dev.triggerforge.server.feedback.Feedback;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 import org.jboss.logging.Logger;
 
@@ -165,6 +168,9 @@ final class Partition implements Runnable {
             ctx.metrics().accepted();
         }
         batch.events.add(Rows.storedEvent(e, index, ctx.sequence().incrementAndGet(), now, offer));
+        if (Feedback.isFeedback(event)) {
+            batch.feedback.put(event.eventId(), Feedback.row(event));
+        }
         if (profileType) {
             CustomerProfile after = session.profile(event.customerId());
             if (!after.equals(before)) {
@@ -231,7 +237,7 @@ final class Partition implements Runnable {
         batch.clear();
         Instant now = ctx.clock().instant();
         Instant since = now.minus(replayWindow());
-        session = new TriggerSession(rules.compiled(), ctx.options(), recorder, since);
+        session = new TriggerSession(rules.compiled(), ctx.options(), recorder, since, ctx.experiments());
         ctx.replay().profiles(index, ctx.partitions()).forEach(session::putProfile);
         replaying = true;
         int[] replayed = {0};
@@ -258,14 +264,23 @@ final class Partition implements Runnable {
         return window.compareTo(ctx.retention()) < 0 ? window : ctx.retention();
     }
 
-    /** Records the first variant a customer got in a trigger's experiment; later ones are the same by design. */
-    private void assign(String experimentId, String customerId, String variant, Instant at) {
-        Assignment.Key key = new Assignment.Key(experimentId, customerId);
-        if (!batch.assignments.containsKey(key)) {
+    /**
+     * Records the first variant a customer got in a trigger's experiment (a null variant: its holdout); later ones are
+     * the same by design.
+     */
+    private void assign(String ruleId, String customerId, String variant, Instant at) {
+        TriggerSpec spec = rules.compiled().triggers().get(ruleId);
+        if (spec == null) {
+            return;
+        }
+        Assignment.Key key = new Assignment.Key(spec.experimentId(), customerId);
+        String assigned = variant != null ? variant : spec.variants().stream().filter(Variant::holdout)
+                .map(Variant::id).findFirst().orElse(null);
+        if (assigned != null && !batch.assignments.containsKey(key)) {
             Assignment a = new Assignment();
-            a.experimentId = experimentId;
+            a.experimentId = key.experimentId();
             a.customerId = customerId;
-            a.variant = variant;
+            a.variant = assigned;
             a.assignedAt = at;
             batch.assignments.put(key, a);
         }
@@ -291,7 +306,7 @@ final class Partition implements Runnable {
             var row = Rows.suppression(suppression);
             batch.suppressions.put(row.suppressionKey, row);
             if (suppression.reason() == SuppressionReason.HOLDOUT) {
-                assign(suppression.ruleId(), suppression.customerId(), "holdout", suppression.at());
+                assign(suppression.ruleId(), suppression.customerId(), null, suppression.at());
             }
             if (!replaying) {
                 ctx.metrics().suppression(row.ruleId, row.reason);

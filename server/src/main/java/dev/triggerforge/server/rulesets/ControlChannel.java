@@ -1,6 +1,7 @@
 package dev.triggerforge.server.rulesets;
 
 import dev.triggerforge.server.config.TriggerForgeConfig;
+import dev.triggerforge.server.experiments.ExperimentSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -12,24 +13,27 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Tells every server instance about an activation through a fanout exchange ({@code triggerforge.control}), each
- * instance listening on a queue of its own, so a deploy reaches them all.
+ * Tells every server instance about an activation or an experiment's new status through a fanout exchange
+ * ({@code triggerforge.control}), each instance listening on a queue of its own, so a change reaches them all.
  */
 @ApplicationScoped
 public class ControlChannel {
 
     private static final Logger LOG = Logger.getLogger(ControlChannel.class);
     private static final String PREFIX = "activate ";
+    private static final String EXPERIMENTS = "experiments ";
 
     private final Emitter<String> emitter;
     private final String instanceId;
     private final Instance<Deployments> deployments;
+    private final Instance<ExperimentSwitch> experiments;
 
     ControlChannel(@Channel("control-out") Emitter<String> emitter, TriggerForgeConfig config,
-                   Instance<Deployments> deployments) {
+                   Instance<Deployments> deployments, Instance<ExperimentSwitch> experiments) {
         this.emitter = emitter;
         this.instanceId = config.instanceId().orElseGet(ControlChannel::defaultInstanceId);
         this.deployments = deployments;
+        this.experiments = experiments;
     }
 
     public String instanceId() {
@@ -40,10 +44,21 @@ public class ControlChannel {
         emitter.send(PREFIX + version + " " + instanceId);
     }
 
+    /** An experiment was paused, resumed or stopped: every instance reads the statuses again. */
+    public void announceExperiments() {
+        emitter.send(EXPERIMENTS + instanceId);
+    }
+
     @Incoming("control")
     public void received(byte[] message) {
         String text = new String(message, StandardCharsets.UTF_8);
         String[] parts = text.split(" ");
+        if (parts.length == 2 && text.startsWith(EXPERIMENTS)) {
+            if (!parts[1].equals(instanceId)) {
+                experiments.get().reload();
+            }
+            return;
+        }
         if (parts.length != 3 || !text.startsWith(PREFIX)) {
             LOG.warnf("Ignoring an unknown control message: %s", text);
             return;

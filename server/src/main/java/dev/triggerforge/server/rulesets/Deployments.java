@@ -6,6 +6,7 @@ import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.compile.RuleSetRejectedException;
 import dev.triggerforge.server.delivery.render.TemplateOverrides;
 import dev.triggerforge.server.engine.Engine;
+import dev.triggerforge.server.experiments.Experiments;
 import io.quarkus.qute.Template;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,24 +37,27 @@ public class Deployments {
     private final Engine engine;
     private final ControlChannel control;
     private final TemplateOverrides templates;
+    private final Experiments experiments;
 
     Deployments(RuleSetStore store, Compilations compilations, Engine engine, ControlChannel control,
-                TemplateOverrides templates) {
+                TemplateOverrides templates, Experiments experiments) {
         this.store = store;
         this.compilations = compilations;
         this.engine = engine;
         this.control = control;
         this.templates = templates;
+        this.experiments = experiments;
     }
 
     /**
      * At start (after the engine loaded the active version) that version's own templates, if it has any, take over
-     * from the built-in ones, and this instance records the version it runs.
+     * from the built-in ones, this instance records the version it runs, and its experiments are recorded.
      */
     void started(@Observes StartupEvent event) {
         RuleSetVersion active = store.find(engine.activeRules().version()).orElseThrow();
         templates.activate(parsed(RuleSetStore.templates(active)));
         store.recordInstance(control.instanceId(), active.version);
+        experiments.register(RuleSetStore.read(active), "system");
     }
 
     /** Compiles and stores a new version; it runs only once activated. */
@@ -83,6 +87,7 @@ public class Deployments {
         templates.activate(parsed(RuleSetStore.templates(target)));
         long swapped = System.nanoTime();
         Long previous = store.markActive(version);
+        experiments.register(next.compiled().ruleSet(), actor);
         store.audit(actor, "activate", "version " + version, "previous version " + previous + ", " + cancelled
                 + " waits cancelled");
         control.announce(version);
