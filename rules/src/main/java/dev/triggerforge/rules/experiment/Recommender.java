@@ -81,10 +81,10 @@ final class Recommender {
                     against(leader, base, metric), evidence(leader.vsControl()), pValue(alpha)));
         }
         return new Recommendation(Verdict.NOT_YET, base.variant(), String.format(Locale.ROOT,
-                "%s leads with a %s of %s; the best other arm, '%s', has %s and a %.1f%% probability to beat it "
+                "%s leads with a %s of %s; the best other arm, '%s', has %s and a %s probability to beat it "
                         + "(always-valid p = %s, not significant at %s).", capitalized(control(base)),
                 label(metric), percent(rate(base, metric)), leader.variant(), percent(rate(leader, metric)),
-                100 * leader.vsControl().probabilityToBeat(), pValue(leader.vsControl().alwaysValidPValue()),
+                probability(leader.vsControl().probabilityToBeat()), pValue(leader.vsControl().alwaysValidPValue()),
                 pValue(alpha)));
     }
 
@@ -108,8 +108,8 @@ final class Recommender {
     }
 
     private static String evidence(Comparison c) {
-        return String.format(Locale.ROOT, "with a %.1f%% probability to beat it and always-valid p = %s",
-                100 * c.probabilityToBeat(), pValue(c.alwaysValidPValue()));
+        return String.format(Locale.ROOT, "with a %s probability to beat it and always-valid p = %s",
+                probability(c.probabilityToBeat()), pValue(c.alwaysValidPValue()));
     }
 
     private static String control(VariantResult base) {
@@ -130,6 +130,14 @@ final class Recommender {
 
     private static String points(double difference) {
         return String.format(Locale.ROOT, "%.2f percentage points", 100 * difference);
+    }
+
+    /** A probability in %, never rounded to a certainty it is not. */
+    private static String probability(double p) {
+        if (p > 0.999) {
+            return "> 99.9%";
+        }
+        return p < 0.001 ? "< 0.1%" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 
     private static String pValue(double p) {

@@ -5,6 +5,7 @@ import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.report.ExperimentResult;
 import dev.triggerforge.model.report.VariantResult;
+import dev.triggerforge.model.report.Verdict;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.model.trigger.Variant;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,8 @@ class ExperimentEndToEndTest {
         assertThat(b.conversionRate().low()).isGreaterThan(a.conversionRate().high());
         assertThat(b.opens()).isEqualTo(PER_ARM / 3);
         assertThat(b.clicks()).isEqualTo(PER_ARM / 3);
+        assertThat(r.recommendation().verdict()).isEqualTo(Verdict.WINNER);
+        assertThat(r.recommendation().variant()).isEqualTo("b");
     }
 
     @Test
@@ -118,6 +121,9 @@ class ExperimentEndToEndTest {
         assertThat(b.vsControl().significant()).isFalse();
         assertThat(b.vsControl().lift()).isZero();
         assertThat(b.vsControl().pValue()).isEqualTo(1.0);
+        assertThat(b.vsControl().probabilityToBeat()).isCloseTo(0.5, within(1e-9));
+        assertThat(r.recommendation().verdict()).as("4000 per arm cannot pin the difference to +-0.5 points")
+                .isEqualTo(Verdict.NOT_YET);
     }
 
     @Test
@@ -135,5 +141,7 @@ class ExperimentEndToEndTest {
         assertThat(variant(r, "a").vsControl().lift()).isCloseTo(25.0 / 16 - 1, within(1e-9));
         assertThat(variant(r, "a").vsControl().significant()).isTrue();
         assertThat(variant(r, "b").vsControl().significant()).isFalse();
+        assertThat(r.recommendation().verdict()).isEqualTo(Verdict.WINNER);
+        assertThat(r.recommendation().variant()).isEqualTo("a");
     }
 }
