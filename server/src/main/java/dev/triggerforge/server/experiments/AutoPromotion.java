@@ -43,6 +43,9 @@ public class AutoPromotion {
 
     /** Promotes the experiment's winner if it has one now; returns the promoted variant or null. */
     String evaluate(String experimentId) throws RuleSetRejectedException {
+        if (experiments.find(experimentId).status() != ExperimentStatus.RUNNING) {
+            return null;
+        }
         ExperimentResult result = experiments.results(experimentId);
         Recommendation r = result.recommendation();
         if (r == null || r.verdict() != Verdict.WINNER) {
