@@ -41,8 +41,9 @@ final class Attribution {
     }
 
     /**
-     * The send a delivery, open, click or unsubscribe is feedback on: the one its {@code sendId} names, whenever it happened, or without a
-     * {@code sendId} the customer's latest send at or before the event within the window; -1 when none.
+     * The send a delivery, open, click or unsubscribe is feedback on: the one its {@code sendId} names, whenever it
+     * happened, or without a {@code sendId} the customer's latest send at or before the event within the window; -1
+     * when none.
      */
     int feedback(CustomerEvent event) {
         String sendId = event.text(SEND_ID);

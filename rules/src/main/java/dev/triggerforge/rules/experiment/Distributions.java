@@ -9,7 +9,7 @@ public final class Distributions {
     private Distributions() {
     }
 
-    /** The count, extremes and 50th, 90th and 99th percentiles of {@code seconds}; {@link Distribution#EMPTY} if none. */
+    /** The count, extremes and 50th, 90th and 99th percentiles of {@code seconds}; empty without any. */
     public static Distribution of(DescriptiveStatistics seconds) {
         if (seconds.getN() == 0) {
             return Distribution.EMPTY;

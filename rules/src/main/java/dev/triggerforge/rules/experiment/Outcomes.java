@@ -23,7 +23,7 @@ final class Outcomes {
         this.revenue = new double[exposures.size()];
     }
 
-    /** Attributes {@code events} to {@code exposures} (in time order) within {@code window}; other events are ignored. */
+    /** Attributes {@code events} to {@code exposures} (in time order) within {@code window}; others are ignored. */
     static Outcomes of(List<Exposure> exposures, Duration window, Collection<CustomerEvent> events) {
         Outcomes outcomes = new Outcomes(exposures);
         Attribution attribution = new Attribution(exposures, window);

@@ -20,7 +20,8 @@ class MeansTest {
 
     @Test
     void fiveRecipientsTwoOfThemNonBuyers() {
-        // revenue 0, 20, 40, 0, 40: mean 20; squared deviations 400 + 0 + 400 + 400 + 400 = 1600, s = sqrt(1600/4) = 20;
+        // revenue 0, 20, 40, 0, 40: mean 20; squared deviations 400 + 0 + 400 + 400 + 400 = 1600,
+        // s = sqrt(1600/4) = 20;
         // standard error 20 / sqrt(5) = 8.944272; z = 1.959964; half width 17.530451: [2.469549, 37.530451]
         Mean m = Means.of(of(0, 20, 40, 0, 40), 0.95);
 

@@ -69,7 +69,8 @@ class RecommenderTest {
         assertThat(r.verdict()).isEqualTo(Verdict.WINNER);
         assertThat(r.variant()).isEqualTo("b");
         assertThat(r.reason()).isEqualTo("Variant 'b' has a conversion rate of 7.00% against 5.00% for control 'a' "
-                + "(lift +40.0%): significantly better, with a > 99.9% probability to beat it and always-valid p = 0.0012.");
+                + "(lift +40.0%): significantly better, with a > 99.9% probability to beat it and always-valid "
+                + "p = 0.0012.");
     }
 
     @Test
@@ -120,7 +121,8 @@ class RecommenderTest {
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_YET);
         assertThat(r.variant()).isEqualTo("b");
         assertThat(r.reason()).startsWith("Variant 'b' leads and has a conversion rate of 5.60% against 5.00% for "
-                + "control 'a' (lift +12.0%), with a 91.0% probability to beat it and always-valid p = 1.0000, ").endsWith("but that is not yet below the 0.0500 it needs.");
+                + "control 'a' (lift +12.0%), with a 91.0% probability to beat it and always-valid p = 1.0000, ")
+                .endsWith("but that is not yet below the 0.0500 it needs.");
     }
 
     @Test
@@ -131,7 +133,8 @@ class RecommenderTest {
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_YET);
         assertThat(r.variant()).isEqualTo("a");
         assertThat(r.reason()).isEqualTo("Control 'a' leads with a conversion rate of 7.00%; the best other arm, "
-                + "'c', has 6.60% and a 21.4% probability to beat it (always-valid p = 1.0000, not significant at 0.0250).");
+                + "'c', has 6.60% and a 21.4% probability to beat it (always-valid p = 1.0000, not significant at "
+                + "0.0250).");
     }
 
     @Test

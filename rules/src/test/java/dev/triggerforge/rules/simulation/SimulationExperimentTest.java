@@ -54,5 +54,11 @@ class SimulationExperimentTest {
         assertThat(b.clickRate().low()).isGreaterThan(a.clickRate().high());
         assertThat(b.vsControl().against()).isEqualTo("holdout");
         assertThat(a.openRate().value()).isBetween(0.3, 0.5);
+        assertThat(a.delivered()).as("every send's synthetic delivery is attributed").isEqualTo(a.sends());
+        assertThat(holdout.deliveryRate()).isNull();
+        assertThat(b.revenue()).isPositive();
+        assertThat(b.timeToClick().count()).isEqualTo(b.clicks());
+        assertThat(experiment.ruleId()).isEqualTo("welcome");
+        assertThat(experiment.recommendation()).isNotNull();
     }
 }
