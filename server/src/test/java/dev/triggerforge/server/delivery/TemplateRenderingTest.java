@@ -61,6 +61,22 @@ class TemplateRenderingTest {
     }
 
     @Test
+    void aVariantsSubjectLineAndDiscountReachTheEmail() {
+        Map<String, Object> vars = new HashMap<>(Variables.cart(ANNA));
+        RenderedEmail plain = renderer.render("cart-abandonment", vars);
+        vars.put("subjectLine", "Still thinking it over?");
+        vars.put("discount", 10);
+        RenderedEmail tested = renderer.render("cart-abandonment", vars);
+
+        assertEquals("Still thinking it over?", tested.subject());
+        assertContains(tested.html(), "take 10% off your order");
+        assertContains(tested.text(), "take 10% off your order");
+        assertFalse(plain.html().contains("% off"), "no discount line without a discount");
+        vars.put("discount", 0);
+        assertFalse(renderer.render("cart-abandonment", vars).text().contains("% off"), "a zero discount is none");
+    }
+
+    @Test
     void cartAbandonmentWithoutOptionalValues() {
         Map<String, Object> bare = new HashMap<>();
         bare.put("sku", "GIFT-1");

@@ -1,17 +1,12 @@
 package dev.triggerforge.server.experiments;
 
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.json.EventCodec;
-import dev.triggerforge.model.json.Json;
-import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.ExperimentResult;
 import dev.triggerforge.model.report.VariantResult;
 import dev.triggerforge.model.ruleset.RuleSet;
 import dev.triggerforge.model.trigger.Variant;
 import dev.triggerforge.rules.simulation.SimulationReports;
 import dev.triggerforge.rules.simulation.SimulationRun;
-import dev.triggerforge.server.rulesets.RuleSetUpload;
-import dev.triggerforge.server.security.RuleSetBodies;
 import dev.triggerforge.server.testing.EmbeddedServices;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -68,16 +63,16 @@ class ExperimentLiveTest {
         String experiment = unique("cart");
         RuleSet ruleSet = ExperimentLog.ruleSet(ExperimentLog.trigger("cart-test", experiment,
                 List.of(SUBJECT, DISCOUNT, HOLDOUT)));
-        deploy(ruleSet);
+        ExperimentLog.deploy(ruleSet);
         ExperimentLog log = ExperimentLog.customers(experiment, 300);
-        feed(log.profiles, List.of());
-        feed(List.of(), log.addCartsNow());
+        ExperimentLog.feed(log.profiles, List.of());
+        ExperimentLog.feed(List.of(), log.addCartsNow());
         await().atMost(Duration.ofSeconds(60)).until(() -> exposures(experiment) == 300);
         SimulationRun decided = ExperimentLog.simulate(ruleSet, log.carts, log.profiles, Instant.now());
         List<CustomerEvent> feedback = ExperimentLog.feedback(decided, 0.6,
                 Map.of("subject", 0.3, "discount", 0.5), 0.4, 0.2);
         ExperimentLog.waitUntilPast(feedback);
-        feed(List.of(), feedback);
+        ExperimentLog.feed(List.of(), feedback);
 
         List<CustomerEvent> all = new ArrayList<>(log.carts);
         all.addAll(feedback);
@@ -106,18 +101,18 @@ class ExperimentLiveTest {
         String experiment = unique("pause");
         RuleSet ruleSet = ExperimentLog.ruleSet(ExperimentLog.trigger("pause-test", experiment,
                 List.of(SUBJECT, DISCOUNT)));
-        deploy(ruleSet);
+        ExperimentLog.deploy(ruleSet);
         ExperimentLog running = ExperimentLog.customers(experiment + "-a", 20);
-        feed(running.profiles, List.of());
-        feed(List.of(), running.addCartsNow());
+        ExperimentLog.feed(running.profiles, List.of());
+        ExperimentLog.feed(List.of(), running.addCartsNow());
         await().atMost(Duration.ofSeconds(30)).until(() -> variantsSent("pause-test", experiment + "-a").size() == 20);
         assertThat(variantsSent("pause-test", experiment + "-a").values()).containsOnly("subject", "discount");
 
         given().post("/api/experiments/" + experiment + "/pause").then().statusCode(200)
                 .body("status", equalTo("paused"));
         ExperimentLog paused = ExperimentLog.customers(experiment + "-b", 10);
-        feed(paused.profiles, List.of());
-        feed(List.of(), paused.addCartsNow());
+        ExperimentLog.feed(paused.profiles, List.of());
+        ExperimentLog.feed(List.of(), paused.addCartsNow());
         await().atMost(Duration.ofSeconds(30)).until(() -> variantsSent("pause-test", experiment + "-b").size() == 10);
         assertThat(variantsSent("pause-test", experiment + "-b").values()).containsOnly("none");
 
@@ -125,7 +120,7 @@ class ExperimentLiveTest {
                 .body("status", equalTo("stopped"));
         String frozen = given().get("/api/experiments/" + experiment + "/results").asString();
         SimulationRun decided = ExperimentLog.simulate(ruleSet, running.carts, running.profiles, Instant.now());
-        feed(List.of(), ExperimentLog.feedback(decided, 1, Map.of("subject", 1.0, "discount", 1.0), 1, 0));
+        ExperimentLog.feed(List.of(), ExperimentLog.feedback(decided, 1, Map.of("subject", 1.0, "discount", 1.0), 1, 0));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 clicks(data.measure(experiment, experiments.definitionOf(experiment))) == 20);
         assertThat(given().get("/api/experiments/" + experiment + "/results").asString()).isEqualTo(frozen);
@@ -139,19 +134,19 @@ class ExperimentLiveTest {
         String experiment = unique("promo");
         RuleSet ruleSet = ExperimentLog.ruleSet(ExperimentLog.trigger("promo-test", experiment,
                 List.of(SUBJECT, DISCOUNT)));
-        deploy(ruleSet);
+        ExperimentLog.deploy(ruleSet);
         given().contentType(ContentType.JSON)
                 .body("{\"settings\":{\"primaryMetric\":\"click\",\"minimumSample\":40},\"autoPromote\":true}")
                 .put("/api/experiments/" + experiment + "/settings").then().statusCode(200)
                 .body("autoPromote", equalTo(true)).body("settings.minimumSample", equalTo(40));
         ExperimentLog log = ExperimentLog.customers(experiment, 200);
-        feed(log.profiles, List.of());
-        feed(List.of(), log.addCartsNow());
+        ExperimentLog.feed(log.profiles, List.of());
+        ExperimentLog.feed(List.of(), log.addCartsNow());
         await().atMost(Duration.ofSeconds(60)).until(() -> exposures(experiment) == 200);
         assertThat(autoPromotion.evaluate(experiment)).isNull();
 
         SimulationRun decided = ExperimentLog.simulate(ruleSet, log.carts, log.profiles, Instant.now());
-        feed(List.of(), ExperimentLog.feedback(decided, 0.9, Map.of("subject", 0.1, "discount", 0.8), 0, 0));
+        ExperimentLog.feed(List.of(), ExperimentLog.feedback(decided, 0.9, Map.of("subject", 0.1, "discount", 0.8), 0, 0));
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/experiments/" + experiment + "/results")
                 .jsonPath().getString("recommendation.verdict").equals("winner"));
         assertThat(autoPromotion.evaluate(experiment)).isEqualTo("discount");
@@ -194,25 +189,5 @@ class ExperimentLiveTest {
         return sends.stream().filter(s -> ((String) s.get("customerId")).startsWith(prefix + "-"))
                 .collect(Collectors.toMap(s -> (String) s.get("customerId"),
                         s -> s.get("variant") == null ? "none" : (String) s.get("variant")));
-    }
-
-    private static void deploy(RuleSet ruleSet) {
-        long version = given().contentType(ContentType.JSON).body(RuleSetBodies.json(new RuleSetUpload(ruleSet.name(),
-                        "experiment test", null, ruleSet.drl(), ruleSet.triggers(), ruleSet.guardrails())))
-                .post("/api/rulesets").then().statusCode(201).extract().jsonPath().getLong("version");
-        given().post("/api/rulesets/" + version + "/activate").then().statusCode(200);
-    }
-
-    private static void feed(List<CustomerProfile> profiles, List<CustomerEvent> events) throws Exception {
-        for (CustomerProfile p : profiles) {
-            given().contentType(ContentType.JSON).body(Json.mapper().writeValueAsString(Map.of("email", p.email(),
-                            "timezone", p.timezone(), "marketingConsent", true, "attributes", p.attributes())))
-                    .put("/api/customers/" + p.customerId()).then().statusCode(200);
-        }
-        for (int from = 0; from < events.size(); from += 200) {
-            String batch = events.subList(from, Math.min(events.size(), from + 200)).stream().map(EventCodec::encode)
-                    .collect(Collectors.joining(",", "[", "]"));
-            given().contentType(ContentType.JSON).body(batch).post("/api/events").then().statusCode(202);
-        }
     }
 }

@@ -5,6 +5,8 @@ import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.decision.SuppressionReason;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
+import dev.triggerforge.model.json.EventCodec;
+import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
 import dev.triggerforge.model.ruleset.RuleSet;
@@ -19,6 +21,9 @@ import dev.triggerforge.rules.session.StableHash;
 import dev.triggerforge.rules.simulation.SimulationOptions;
 import dev.triggerforge.rules.simulation.SimulationRun;
 import dev.triggerforge.rules.simulation.Simulator;
+import dev.triggerforge.server.rulesets.RuleSetUpload;
+import dev.triggerforge.server.security.RuleSetBodies;
+import io.restassured.http.ContentType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,35 +33,39 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * An event log for an experiment, in real time: cart adds a moment ago for a trigger that waits seconds, then (once
  * the emails are due) what customers did with them, so the live server sees the events as a shop would send them
  * and the simulator can be run on the very same log.
  */
-final class ExperimentLog {
+public final class ExperimentLog {
 
-    static final GuardrailSettings NO_QUIET_HOURS = new GuardrailSettings(5, Duration.ofHours(24), LocalTime.MIDNIGHT,
-            LocalTime.MIDNIGHT);
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final GuardrailSettings NO_QUIET_HOURS = new GuardrailSettings(5, Duration.ofHours(24),
+            LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
-    final List<CustomerProfile> profiles = new ArrayList<>();
-    final List<CustomerEvent> carts = new ArrayList<>();
+    public final List<CustomerProfile> profiles = new ArrayList<>();
+    public final List<CustomerEvent> carts = new ArrayList<>();
 
     /** A cart trigger waiting {@link #WAIT}, with base parameters its variants override. */
-    static TriggerSpec trigger(String ruleId, String experiment, List<Variant> variants) {
+    public static TriggerSpec trigger(String ruleId, String experiment, List<Variant> variants) {
         return new TriggerSpec(ruleId, "Cart test", null, 10, Subject.CART, new EventMatch("cart_add", List.of()),
                 null, WAIT, List.of(), List.of(), null, "cart-abandonment", List.of(), variants, null, experiment,
                 Map.of("subjectLine", "You left something in your cart", "discount", 0));
     }
 
-    static RuleSet ruleSet(TriggerSpec trigger) {
+    public static RuleSet ruleSet(TriggerSpec trigger) {
         return new RuleSet("experiment", List.of(), List.of(trigger), NO_QUIET_HOURS);
     }
 
     /** {@code customers} consenting customers; their carts come later, with {@link #addCartsNow()}. */
-    static ExperimentLog customers(String prefix, int customers) {
+    public static ExperimentLog customers(String prefix, int customers) {
         ExperimentLog log = new ExperimentLog();
         for (int i = 0; i < customers; i++) {
             String id = prefix + "-" + i;
@@ -70,7 +79,7 @@ final class ExperimentLog {
      * Each customer adds one item to a cart, a millisecond apart from a moment ago: stamped just before they are
      * sent, so the server gets them while every wait is still ahead.
      */
-    List<CustomerEvent> addCartsNow() {
+    public List<CustomerEvent> addCartsNow() {
         Instant start = Instant.now().minusMillis(500);
         for (int i = 0; i < profiles.size(); i++) {
             String id = profiles.get(i).customerId();
@@ -82,10 +91,10 @@ final class ExperimentLog {
 
     /**
      * What customers did a few seconds after each send: delivered, opened with {@code open} chance, clicked with the
-     * variant's chance, bought with {@code buy} chance after a click; held-out customers buy with {@code holdoutBuy}
+     * variant's chance ("none" for sends outside an experiment), bought with {@code buy} chance after a click; held-out customers buy with {@code holdoutBuy}
      * chance, naming no send. Seeded by the send, so the same run gives the same feedback.
      */
-    static List<CustomerEvent> feedback(SimulationRun run, double open, Map<String, Double> click, double buy,
+    public static List<CustomerEvent> feedback(SimulationRun run, double open, Map<String, Double> click, double buy,
                                         double holdoutBuy) {
         List<CustomerEvent> events = new ArrayList<>();
         for (EmailDecision d : run.decisions()) {
@@ -98,7 +107,7 @@ final class ExperimentLog {
             if (r.nextDouble() < open) {
                 events.add(CustomerEvent.of(id + "-open", d.customerId(), EventType.EMAIL_OPEN,
                         d.sendAt().plusSeconds(2), about));
-                if (r.nextDouble() < click.getOrDefault(d.variant(), 0.0)) {
+                if (r.nextDouble() < click.getOrDefault(Objects.toString(d.variant(), "none"), 0.0)) {
                     events.add(CustomerEvent.of(id + "-click", d.customerId(), EventType.EMAIL_CLICK,
                             d.sendAt().plusSeconds(3), about));
                     if (r.nextDouble() < buy) {
@@ -127,23 +136,46 @@ final class ExperimentLog {
         return CustomerEvent.of(id + "-purchase", customerId, EventType.PURCHASE, at, order);
     }
 
-    static SimulationRun simulate(RuleSet ruleSet, List<CustomerEvent> events, List<CustomerProfile> profiles,
+    public static SimulationRun simulate(RuleSet ruleSet, List<CustomerEvent> events, List<CustomerProfile> profiles,
                                   Instant until) throws RuleSetRejectedException, InterruptedException {
         return new Simulator(compile(ruleSet), options(until)).run(events, profiles);
     }
 
-    static SimulationOptions options(Instant until) {
+    public static SimulationOptions options(Instant until) {
         SimulationOptions d = SimulationOptions.defaults();
         return new SimulationOptions(1, until, d.timelineCustomers(), d.responses(), d.session(), Duration.ofDays(7),
                 d.conflictWindow(), 0.95, d.progress());
     }
 
-    static CompiledRuleSet compile(RuleSet ruleSet) throws RuleSetRejectedException {
+    public static CompiledRuleSet compile(RuleSet ruleSet) throws RuleSetRejectedException {
         return new RuleSetCompiler().compile(ruleSet);
     }
 
+    /** Uploads and activates the rule set through the API; returns its version. */
+    public static long deploy(RuleSet ruleSet) {
+        long version = given().contentType(ContentType.JSON).body(RuleSetBodies.json(new RuleSetUpload(ruleSet.name(),
+                        "experiment test", null, ruleSet.drl(), ruleSet.triggers(), ruleSet.guardrails())))
+                .post("/api/rulesets").then().statusCode(201).extract().jsonPath().getLong("version");
+        given().post("/api/rulesets/" + version + "/activate").then().statusCode(200);
+        return version;
+    }
+
+    /** Stores the profiles, then publishes the events in batches, through the API as a shop would. */
+    public static void feed(List<CustomerProfile> profiles, List<CustomerEvent> events) throws Exception {
+        for (CustomerProfile p : profiles) {
+            given().contentType(ContentType.JSON).body(Json.mapper().writeValueAsString(Map.of("email", p.email(),
+                            "timezone", p.timezone(), "marketingConsent", true, "attributes", p.attributes())))
+                    .put("/api/customers/" + p.customerId()).then().statusCode(200);
+        }
+        for (int from = 0; from < events.size(); from += 200) {
+            String batch = events.subList(from, Math.min(events.size(), from + 200)).stream().map(EventCodec::encode)
+                    .collect(Collectors.joining(",", "[", "]"));
+            given().contentType(ContentType.JSON).body(batch).post("/api/events").then().statusCode(202);
+        }
+    }
+
     /** Sleeps until every event of the list lies in the past, so the server takes it as it is. */
-    static void waitUntilPast(List<CustomerEvent> events) throws InterruptedException {
+    public static void waitUntilPast(List<CustomerEvent> events) throws InterruptedException {
         Instant last = events.stream().map(CustomerEvent::occurredAt).max(Instant::compareTo).orElse(Instant.now());
         long millis = Duration.between(Instant.now(), last).toMillis() + 500;
         if (millis > 0) {

@@ -30,7 +30,8 @@ class AccessTest {
 
     @Test
     void withoutCredentialsEveryApiCallIs401WithAClearBody() throws Exception {
-        for (String path : new String[]{"/api/sends", "/api/rulesets", "/api/customers/x/timeline", "/api/me"}) {
+        for (String path : new String[]{"/api/sends", "/api/rulesets", "/api/customers/x/timeline", "/api/me",
+                "/api/experiments", "/api/campaigns/kpis"}) {
             HttpResponse<String> r = call("GET", path, null, null);
             assertThat(r.statusCode()).as(path).isEqualTo(401);
             assertThat(r.body()).contains("authentication required");
@@ -59,6 +60,11 @@ class AccessTest {
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(denied.body()).contains("may not do this");
         assertThat(call("POST", "/api/rulesets/rollback", viewer, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/experiments", viewer, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/campaigns/kpis", viewer, null).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/experiments/any/pause", viewer, null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/campaigns/baselines", viewer, "{}").statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/experiments/any/pause", marketer, null).statusCode()).isEqualTo(404);
 
         assertThat(call("POST", "/api/events", marketer, event()).statusCode()).isEqualTo(202);
         assertThat(call("POST", "/api/rulesets", marketer, RuleSetBodies.specsOnly("marketer-specs")).statusCode())

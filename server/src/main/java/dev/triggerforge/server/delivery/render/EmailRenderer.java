@@ -16,6 +16,8 @@ import java.util.Map;
 @ApplicationScoped
 public class EmailRenderer {
 
+    /** The parameter with which a trigger or an experiment's variant sets the subject line itself. */
+    public static final String SUBJECT_LINE = "subjectLine";
     private static final List<String> PARTS = List.of(".html", ".subject.txt", ".txt");
 
     private final Engine engine;
@@ -57,8 +59,8 @@ public class EmailRenderer {
     }
 
     /**
-     * The email for a decision's variables, from {@code templates/email/{id}.subject.txt}, {@code {id}.html} and
-     * {@code {id}.txt}; besides the variables, the templates see {@code links}, {@code shop} and {@code preview}.
+     * The email for a decision's variables, from {@code templates/email/{id}.subject.txt} (unless a trigger or variant
+     * parameter {@code subjectLine} sets the subject), {@code {id}.html} and {@code {id}.txt}; besides the variables, the templates see {@code links}, {@code shop} and {@code preview}.
      *
      * @param preview true when the variables are partly sample data, which the template then says
      * @throws UnknownTemplateException when the server does not offer {@code templateId}
@@ -71,7 +73,8 @@ public class EmailRenderer {
         Map<String, String> links = Links.of(config.shopUrl(), templateId, variables);
         Map<String, String> shop = Map.of("name", config.shopName(), "url", links.get("shop"),
                 "currency", config.currency());
-        String subject = instance(templateId + ".subject.txt", variables, links, shop, preview).render();
+        String subject = variables.get(SUBJECT_LINE) instanceof String line && !line.isBlank() ? line
+                : instance(templateId + ".subject.txt", variables, links, shop, preview).render();
         String html = instance(templateId + ".html", variables, links, shop, preview).render();
         String text = instance(templateId + ".txt", variables, links, shop, preview).render();
         return new RenderedEmail(oneLine(subject), html, tidy(text));
