@@ -40,10 +40,13 @@ public class CampaignReports {
         return QuarkusTransaction.requiringNew().call(() -> {
             Session session = database.session();
             Map<String, List<SendRecord>> byRule = new TreeMap<>();
-            session.createSelectionQuery("from SendRecord s where s.sendAt >= :from and s.sendAt < :to "
-                            + "and (:rule is null or s.ruleId = :rule) order by s.sendAt", SendRecord.class)
-                    .setParameter("from", from).setParameter("to", to).setParameter("rule", ruleId)
-                    .getResultList().forEach(s -> byRule.computeIfAbsent(s.ruleId, r -> new ArrayList<>()).add(s));
+            var query = session.createSelectionQuery("from SendRecord s where s.sendAt >= :from and s.sendAt < :to"
+                            + (ruleId == null ? "" : " and s.ruleId = :rule") + " order by s.sendAt", SendRecord.class)
+                    .setParameter("from", from).setParameter("to", to);
+            if (ruleId != null) {
+                query.setParameter("rule", ruleId);
+            }
+            query.getResultList().forEach(s -> byRule.computeIfAbsent(s.ruleId, r -> new ArrayList<>()).add(s));
             if (byRule.isEmpty()) {
                 return List.of();
             }
@@ -87,10 +90,15 @@ public class CampaignReports {
     }
 
     public List<Baseline> baselines(String ruleId) {
-        return QuarkusTransaction.requiringNew().call(() -> database.session()
-                .createSelectionQuery("from BaselineRecord b where (:rule is null or b.ruleId = :rule) "
-                        + "order by b.periodTo desc, b.baselineId desc", BaselineRecord.class)
-                .setParameter("rule", ruleId).getResultList().stream().map(Baseline::of).toList());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = database.session().createSelectionQuery("from BaselineRecord b"
+                            + (ruleId == null ? "" : " where b.ruleId = :rule")
+                            + " order by b.periodTo desc, b.baselineId desc", BaselineRecord.class);
+            if (ruleId != null) {
+                query.setParameter("rule", ruleId);
+            }
+            return query.getResultList().stream().map(Baseline::of).toList();
+        });
     }
 
     private static Optional<Baseline> latestBaseline(Session session, String ruleId) {

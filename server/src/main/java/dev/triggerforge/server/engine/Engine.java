@@ -68,7 +68,8 @@ public class Engine {
         int count = engine.partitions().orElse(Runtime.getRuntime().availableProcessors());
         SessionOptions options = SessionOptions.DEFAULTS.withLatenessTolerance(engine.latenessTolerance());
         EngineContext ctx = new EngineContext(active, options, writer, replay, metrics, Clock.systemUTC(),
-                engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()), experiments);
+                engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()),
+                experiments);
         for (int i = 0; i < count; i++) {
             Partition p = new Partition(i, ctx);
             partitions.add(p);

@@ -26,7 +26,8 @@ public class AutoPromotion {
         this.promotion = promotion;
     }
 
-    @Scheduled(every = "${triggerforge.experiments.evaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${triggerforge.experiments.evaluate-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void evaluate() {
         for (ExperimentView e : experiments.list()) {

@@ -120,7 +120,8 @@ class ExperimentLiveTest {
                 .body("status", equalTo("stopped"));
         String frozen = given().get("/api/experiments/" + experiment + "/results").asString();
         SimulationRun decided = ExperimentLog.simulate(ruleSet, running.carts, running.profiles, Instant.now());
-        ExperimentLog.feed(List.of(), ExperimentLog.feedback(decided, 1, Map.of("subject", 1.0, "discount", 1.0), 1, 0));
+        ExperimentLog.feed(List.of(),
+                ExperimentLog.feedback(decided, 1, Map.of("subject", 1.0, "discount", 1.0), 1, 0));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 clicks(data.measure(experiment, experiments.definitionOf(experiment))) == 20);
         assertThat(given().get("/api/experiments/" + experiment + "/results").asString()).isEqualTo(frozen);
@@ -146,7 +147,8 @@ class ExperimentLiveTest {
         assertThat(autoPromotion.evaluate(experiment)).isNull();
 
         SimulationRun decided = ExperimentLog.simulate(ruleSet, log.carts, log.profiles, Instant.now());
-        ExperimentLog.feed(List.of(), ExperimentLog.feedback(decided, 0.9, Map.of("subject", 0.1, "discount", 0.8), 0, 0));
+        ExperimentLog.feed(List.of(),
+                ExperimentLog.feedback(decided, 0.9, Map.of("subject", 0.1, "discount", 0.8), 0, 0));
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/experiments/" + experiment + "/results")
                 .jsonPath().getString("recommendation.verdict").equals("winner"));
         assertThat(autoPromotion.evaluate(experiment)).isEqualTo("discount");

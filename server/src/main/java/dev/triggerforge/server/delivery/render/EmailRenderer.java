@@ -60,7 +60,8 @@ public class EmailRenderer {
 
     /**
      * The email for a decision's variables, from {@code templates/email/{id}.subject.txt} (unless a trigger or variant
-     * parameter {@code subjectLine} sets the subject), {@code {id}.html} and {@code {id}.txt}; besides the variables, the templates see {@code links}, {@code shop} and {@code preview}.
+     * parameter {@code subjectLine} sets the subject), {@code {id}.html} and {@code {id}.txt}; besides the variables,
+     * the templates see {@code links}, {@code shop} and {@code preview}.
      *
      * @param preview true when the variables are partly sample data, which the template then says
      * @throws UnknownTemplateException when the server does not offer {@code templateId}
