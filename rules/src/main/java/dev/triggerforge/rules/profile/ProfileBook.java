@@ -3,15 +3,21 @@ package dev.triggerforge.rules.profile;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.profile.ObservedValue;
+import dev.triggerforge.model.profile.ProfileChange;
+import dev.triggerforge.model.profile.ProfileUpdate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The profiles a session judges with. Its owner seeds and replaces them; events that carry profile facts
- * ({@code profile_update}, {@code signup}, {@code email_unsubscribe}) update them here, so the simulator and the
- * server see the same profile at the same event.
+ * ({@code profile_update}, {@code signup}, {@code email_unsubscribe}) and stated updates (the API, CRM imports)
+ * merge here value by value, the newest observation winning, so the simulator and the server see the same profile
+ * at the same event and a stale source never overwrites a fresher one.
  */
 public final class ProfileBook {
 
@@ -46,6 +52,52 @@ public final class ProfileBook {
         return true;
     }
 
+    /**
+     * Merges what a source states, value by value: each is taken only if it was observed after the newest known
+     * observation of that value (equal times keep the first); the others are reported stale.
+     */
+    public ProfileChange merge(ProfileUpdate update) {
+        CustomerProfile p = get(update.customerId());
+        List<String> changed = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        for (Map.Entry<String, Object> e : update.values().entrySet()) {
+            String key = e.getKey();
+            ObservedValue seen = p.lastKnown().get(key);
+            if (seen != null && !update.observedAt().isAfter(seen.seenAt())) {
+                if (!Objects.equals(seen.value(), e.getValue())) {
+                    stale.add(key);
+                }
+                continue;
+            }
+            if (!Objects.equals(current(p, key), e.getValue())) {
+                changed.add(key);
+            }
+            p = stated(p.observe(key, e.getValue(), update.observedAt()), key, e.getValue());
+        }
+        put(p);
+        return new ProfileChange(update.customerId(), changed, stale);
+    }
+
+    private static Object current(CustomerProfile p, String key) {
+        return switch (key) {
+            case "email" -> p.email();
+            case "timezone" -> p.timezone();
+            case "locale" -> p.locale();
+            case "marketingConsent" -> p.marketingConsent();
+            default -> p.attributes().get(key);
+        };
+    }
+
+    private static CustomerProfile stated(CustomerProfile p, String key, Object value) {
+        return switch (key) {
+            case "email" -> value instanceof String email ? p.withEmail(email) : p;
+            case "timezone" -> value instanceof String zone ? p.withTimezone(zone) : p;
+            case "locale" -> value instanceof String locale ? p.withLocale(locale) : p;
+            case "marketingConsent" -> value instanceof Boolean consent ? p.withConsent(consent) : p;
+            default -> p.withAttribute(key, value);
+        };
+    }
+
     private static CustomerProfile unsubscribe(CustomerProfile profile, Instant at) {
         CustomerProfile p = profile.observe("marketingConsent", false, at);
         return Boolean.FALSE.equals(fresh(p, "marketingConsent", at)) ? p.withConsent(false) : profile;
@@ -56,6 +108,9 @@ public final class ProfileBook {
         CustomerProfile p = profile;
         for (Map.Entry<String, Object> e : event.properties().entrySet()) {
             p = p.observe(e.getKey(), e.getValue(), at);
+            if (p.attributes().containsKey(e.getKey()) && fresh(p, e.getKey(), at) != null) {
+                p = p.withAttribute(e.getKey(), e.getValue());
+            }
         }
         boolean signup = "signup".equals(event.type().name());
         if (fresh(p, "email", at) instanceof String email && (p.email() == null || !signup)) {

@@ -2,6 +2,8 @@ package dev.triggerforge.rules.session;
 
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.profile.ProfileChange;
+import dev.triggerforge.model.profile.ProfileUpdate;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.experiment.ExperimentGate;
@@ -146,6 +148,11 @@ public final class TriggerSession implements AutoCloseable {
 
     public void putProfile(CustomerProfile profile) {
         profiles.put(profile);
+    }
+
+    /** Merges what a source states about a customer, newest observation winning; call it from the session's thread. */
+    public ProfileChange mergeProfile(ProfileUpdate update) {
+        return profiles.merge(update);
     }
 
     public CustomerProfile profile(String customerId) {

@@ -1,6 +1,6 @@
 package dev.triggerforge.server.customers;
 
-import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.server.api.ErrorBody;
 import dev.triggerforge.server.engine.Engine;
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,8 +46,9 @@ public class CustomerResource {
     @PUT
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a customer's profile (email, time zone, locale, consent, attributes)",
-            description = "Values observed from events are kept. Answers once the engine and the store have it.")
+    @Operation(summary = "State a customer's profile values (email, time zone, locale, consent, attributes)",
+            description = "Absent values are kept. Each value is taken only if observedAt (default now) is newer than "
+                    + "what is known of it; the answer lists what changed and what was refused as stale.")
     public Response put(@PathParam("id") String id, ProfileBody body) {
         if (body == null) {
             return Response.status(400).entity(ErrorBody.of("a profile body is required")).build();
@@ -56,17 +57,19 @@ public class CustomerResource {
             return Response.status(400).entity(ErrorBody.of("timezone must be an IANA zone id such as "
                     + "Europe/Berlin, not '" + body.timezone() + "'")).build();
         }
-        CustomerProfile profile = new CustomerProfile(id, body.email(), body.timezone(), body.locale(),
-                Boolean.TRUE.equals(body.marketingConsent()), body.attributes(), Map.of());
+        ProfileChange change;
         try {
-            engine.putProfile(profile).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            change = engine.updateProfile(body.update(id, Instant.now())).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unavailable(id, e);
         } catch (ExecutionException | TimeoutException e) {
             return unavailable(id, e);
         }
-        return Response.ok(customers.find(id).orElseThrow()).build();
+        StoredProfile stored = customers.find(id).orElseThrow();
+        return Response.ok(new ProfileWrite(stored.profile(), stored.version(), stored.updatedAt(), change.changed(),
+                change.stale())).build();
     }
 
     @RolesAllowed(Role.VIEWER_NAME)

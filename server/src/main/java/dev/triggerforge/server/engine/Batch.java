@@ -1,6 +1,7 @@
 package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.experiments.Assignment;
 import dev.triggerforge.server.feedback.FeedbackRecord;
@@ -8,6 +9,7 @@ import dev.triggerforge.server.sends.SendRecord;
 import dev.triggerforge.server.sends.SuppressionRecord;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ final class Batch {
     final Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
     final Map<Assignment.Key, Assignment> assignments = new LinkedHashMap<>();
     final Map<String, FeedbackRecord> feedback = new LinkedHashMap<>();
+    final Map<Work.Profile, ProfileChange> profileChanges = new HashMap<>();
     final List<Work> settled = new ArrayList<>();
 
     boolean hasWrites() {
@@ -35,6 +38,7 @@ final class Batch {
         profiles.clear();
         assignments.clear();
         feedback.clear();
+        profileChanges.clear();
         settled.clear();
     }
 }

@@ -1,7 +1,8 @@
 package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.profile.ProfileChange;
+import dev.triggerforge.model.profile.ProfileUpdate;
 import dev.triggerforge.rules.session.Partitioning;
 import dev.triggerforge.rules.session.SessionOptions;
 import dev.triggerforge.server.config.TriggerForgeConfig;
@@ -103,9 +104,10 @@ public class Engine {
     }
 
     /** Puts a profile into its customer's session and the store, in order with that customer's events. */
-    public CompletionStage<Void> putProfile(CustomerProfile profile) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        partitionOf(profile.customerId()).submit(new Work.Profile(profile, done));
+    /** Merges stated profile values in the customer's partition, in order with the customer's events. */
+    public CompletionStage<ProfileChange> updateProfile(ProfileUpdate update) {
+        CompletableFuture<ProfileChange> done = new CompletableFuture<>();
+        partitionOf(update.customerId()).submit(new Work.Profile(update, done));
         return done;
     }
 

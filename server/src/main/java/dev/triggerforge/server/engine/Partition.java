@@ -123,9 +123,13 @@ final class Partition implements Runnable {
                     process(e, now);
                 }
             } else if (w instanceof Work.Profile p) {
-                CustomerProfile merged = Rows.keepObserved(session.profile(p.profile().customerId()), p.profile());
-                session.putProfile(merged);
-                batch.profiles.put(merged.customerId(), merged);
+                String id = p.update().customerId();
+                CustomerProfile before = session.profile(id);
+                batch.profileChanges.put(p, session.mergeProfile(p.update()));
+                CustomerProfile after = session.profile(id);
+                if (!after.equals(before)) {
+                    batch.profiles.put(id, after);
+                }
             }
         }
         finish(now);
@@ -187,7 +191,7 @@ final class Partition implements Runnable {
                 Duration sincePublished = e.publishedAt() == null ? null : Duration.between(e.publishedAt(), committed);
                 ctx.metrics().committed(Duration.between(e.receivedAt(), committed), sincePublished);
             } else if (w instanceof Work.Profile p) {
-                p.done().complete(null);
+                p.done().complete(batch.profileChanges.get(p));
             }
         }
         batch.sends.values().forEach(s -> ctx.metrics().decisionLag(Duration.between(s.decidedAt, committed)));

@@ -74,14 +74,6 @@ final class Rows {
         return s;
     }
 
-    /** A profile set through the API replaces the stated fields and keeps what events observed. */
-    static CustomerProfile keepObserved(CustomerProfile current, CustomerProfile given) {
-        Map<String, ObservedValue> observed = new HashMap<>(current.lastKnown());
-        observed.putAll(given.lastKnown());
-        return new CustomerProfile(given.customerId(), given.email(), given.timezone(), given.locale(),
-                given.marketingConsent(), given.attributes(), observed);
-    }
-
     private static String json(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);

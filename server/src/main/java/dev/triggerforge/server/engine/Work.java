@@ -1,7 +1,8 @@
 package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.model.profile.ProfileChange;
+import dev.triggerforge.model.profile.ProfileUpdate;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 
 import java.time.Instant;
@@ -22,7 +23,10 @@ sealed interface Work {
     record Swap(ActiveRuleSet rules, boolean cancelChanged, CompletableFuture<Integer> done) implements Work {
     }
 
-    /** A profile written through the API; the future completes once it is committed. */
-    record Profile(CustomerProfile profile, CompletableFuture<Void> done) implements Work {
+    /**
+     * Profile values stated through the API or an import; the future gets what changed and what was refused as
+     * stale, once it is committed.
+     */
+    record Profile(ProfileUpdate update, CompletableFuture<ProfileChange> done) implements Work {
     }
 }

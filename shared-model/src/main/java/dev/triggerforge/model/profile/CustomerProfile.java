@@ -83,6 +83,13 @@ public record CustomerProfile(String customerId, String email, String timezone, 
         return new CustomerProfile(customerId, email, timezone, newLocale, marketingConsent, attributes, lastKnown);
     }
 
+    /** This profile with one attribute set (or removed, with a null value). */
+    public CustomerProfile withAttribute(String name, Object value) {
+        Map<String, Object> next = new HashMap<>(attributes);
+        next.put(name, value);
+        return new CustomerProfile(customerId, email, timezone, locale, marketingConsent, next, lastKnown);
+    }
+
     /** This profile with {@code name} observed as {@code value} at {@code observed}, unless a newer value is known. */
     public CustomerProfile observe(String name, Object value, java.time.Instant observed) {
         ObservedValue candidate = new ObservedValue(value, observed);
