@@ -109,6 +109,17 @@ public interface TriggerForgeConfig {
         /** Unacknowledged messages one server holds; acknowledgements wait for the commit. */
         @WithDefault("2000")
         int prefetch();
+
+        /** Queue of the browse lane: page, product and category views and searches, routed {@code browse.<type>}. */
+        @WithDefault("triggerforge.events.browse")
+        String browseQueue();
+
+        /**
+         * Unacknowledged browse-lane messages one server holds: small, so a flood of views never stands long in
+         * front of a cart or purchase event inside the server.
+         */
+        @WithDefault("200")
+        int browsePrefetch();
     }
 
     interface Broker {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,6 +36,17 @@ public class EventConsumer {
     @Incoming("events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<?> message) {
+        return take(message);
+    }
+
+    /** The browse lane: the same treatment, from its own queue (see {@link Lanes}). */
+    @Incoming("browse")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consumeBrowsing(Message<?> message) {
+        return take(message);
+    }
+
+    private CompletionStage<Void> take(Message<?> message) {
         Instant received = Instant.now();
         String body = text(message.getPayload());
         IncomingRabbitMQMetadata amqp = message.getMetadata(IncomingRabbitMQMetadata.class).orElse(null);
@@ -47,6 +59,8 @@ public class EventConsumer {
             return reject(message, body, amqp, "unreadable event: " + e);
         }
         metrics.consumed(event.type().name());
+        metrics.ingestionLag(Lanes.BROWSING.contains(event.type()) ? "browse" : "events",
+                Duration.between(event.occurredAt(), received));
         engine.submit(event, body, received, PublishedAt.of(amqp), new MessageDelivery(message));
         return CompletableFuture.completedFuture(null);
     }

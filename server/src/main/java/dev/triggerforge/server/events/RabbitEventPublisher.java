@@ -13,7 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Publishes events to the events exchange under {@code event.<type>}, completing on the broker's confirm. */
+/**
+ * Publishes events to the events exchange under their lane's routing key ({@link Lanes}), completing on the broker's
+ * confirm.
+ */
 @ApplicationScoped
 public class RabbitEventPublisher implements EventPublisher {
 
@@ -28,7 +31,7 @@ public class RabbitEventPublisher implements EventPublisher {
     public CompletionStage<Void> publish(CustomerEvent event) {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         OutgoingRabbitMQMetadata amqp = new OutgoingRabbitMQMetadata.Builder()
-                .withRoutingKey("event." + event.type().name())
+                .withRoutingKey(Lanes.routingKey(event.type()))
                 .withMessageId(event.eventId())
                 .withContentType("application/json")
                 .withDeliveryMode(2)
