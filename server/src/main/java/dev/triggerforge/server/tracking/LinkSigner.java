@@ -2,6 +2,7 @@ package dev.triggerforge.server.tracking;
 
 import dev.triggerforge.server.config.TriggerForgeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +26,7 @@ public class LinkSigner {
 
     private final SecretKeySpec key;
 
+    @Inject
     LinkSigner(TrackingConfig tracking, TriggerForgeConfig config) {
         this(TrackingSecret.load(tracking, config));
     }
@@ -61,10 +63,15 @@ public class LinkSigner {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
+        if (!canonical(token, payload, signature) || !MessageDigest.isEqual(mac(payload), signature)) {
             return Optional.empty();
         }
         return parse(new String(payload, StandardCharsets.UTF_8));
+    }
+
+    /** Refuses other spellings of the same bytes (unused trailing bits set), so one token has one form. */
+    private static boolean canonical(String token, byte[] payload, byte[] signature) {
+        return token.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature));
     }
 
     private static Optional<LinkToken> parse(String payload) {
