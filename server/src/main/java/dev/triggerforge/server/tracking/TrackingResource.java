@@ -125,8 +125,9 @@ public class TrackingResource {
             return invalidLink();
         }
         SendRecord send = hit.get().send();
+        Instant now = Instant.now();
         try {
-            feedback.publish(send, EventType.EMAIL_UNSUBSCRIBE, "unsubscribe", Instant.now(), Map.of());
+            feedback.publish(send, EventType.EMAIL_UNSUBSCRIBE, FeedbackPublisher.minute(now), now, Map.of());
         } catch (FeedbackNotPublishedException e) {
             LOG.warnf("Unsubscribe of customer %s not recorded: %s", send.customerId, e.getMessage());
             metrics.hit(LinkKind.UNSUBSCRIBE, "unpublished");
