@@ -78,7 +78,8 @@ public class LinkSigner {
         String[] parts = payload.split(String.valueOf(SEPARATOR), 3);
         try {
             LinkKind kind = LinkKind.of(parts[0]);
-            return Optional.of(new LinkToken(kind, parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : null));
+            String url = parts.length > 2 ? parts[2] : null;
+            return Optional.of(new LinkToken(kind, parts.length > 1 ? parts[1] : "", url));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

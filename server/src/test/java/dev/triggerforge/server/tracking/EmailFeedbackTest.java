@@ -130,7 +130,8 @@ class EmailFeedbackTest {
                 + (token.charAt(inSignature) == 'x' ? 'y' : 'x') + token.substring(inSignature + 1);
         String evil = links.click(key, "https://evil.example/login");
         String evilToken = evil.substring(evil.lastIndexOf('/') + 1);
-        String otherUrlsSignature = evilToken.substring(0, evilToken.indexOf('.')) + token.substring(token.indexOf('.'));
+        String otherUrlsSignature = evilToken.substring(0, evilToken.indexOf('.'))
+                + token.substring(token.indexOf('.'));
         String unsigned = token.substring(0, token.indexOf('.'));
         String script = links.click(key, "javascript:alert(1)");
         String unsubscribeToken = links.unsubscribe(key).substring(links.unsubscribe(key).lastIndexOf('/') + 1);
