@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Finds the key that signs tracked links: the configured one, else a random one generated on the first start and kept
@@ -26,10 +27,14 @@ final class TrackingSecret {
     }
 
     static byte[] load(TrackingConfig tracking, TriggerForgeConfig config) {
-        if (tracking.secret().isPresent() && !tracking.secret().get().isBlank()) {
-            return tracking.secret().get().getBytes(StandardCharsets.UTF_8);
+        return load(tracking.secret(), config.dataDir());
+    }
+
+    static byte[] load(Optional<String> configured, Path dataDir) {
+        if (configured.isPresent() && !configured.get().isBlank()) {
+            return configured.get().getBytes(StandardCharsets.UTF_8);
         }
-        Path file = config.dataDir().resolve(FILE);
+        Path file = dataDir.resolve(FILE);
         try {
             if (Files.exists(file)) {
                 return HexFormat.of().parseHex(Files.readString(file).strip());
