@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The delivery figures an operator watches: {@code triggerforge.sends} by outcome and provider, and
+ * The delivery figures an operator watches: {@code triggerforge.sends} by outcome and provider,
+ * {@code triggerforge.sends.blocked}, sends given up because their address is blocked, and
  * {@code triggerforge.outbox.lag.seconds}, how long the oldest due row has waited (0 when the dispatcher keeps up).
  */
 @ApplicationScoped
@@ -16,6 +17,7 @@ public class DeliveryMetrics {
 
     public static final String SENDS = "triggerforge.sends";
     public static final String LAG = "triggerforge.outbox.lag.seconds";
+    public static final String BLOCKED = "triggerforge.sends.blocked";
 
     private final MeterRegistry registry;
     private final AtomicLong lagMillis = new AtomicLong();
@@ -34,6 +36,10 @@ public class DeliveryMetrics {
 
     void failed(String provider) {
         count("failed", provider);
+    }
+
+    void blocked() {
+        registry.counter(BLOCKED).increment();
     }
 
     void retried(String provider) {

@@ -3,6 +3,8 @@ package dev.triggerforge.server.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.triggerforge.model.json.Json;
+import dev.triggerforge.server.blocklist.BlockedAddress;
+import dev.triggerforge.server.blocklist.Blocklist;
 import dev.triggerforge.server.delivery.provider.DeliveryReceipt;
 import dev.triggerforge.server.delivery.provider.OutgoingEmail;
 import dev.triggerforge.server.delivery.provider.PermanentDeliveryException;
@@ -12,6 +14,7 @@ import dev.triggerforge.server.delivery.provider.TransientDeliveryException;
 import dev.triggerforge.server.delivery.render.EmailRenderer;
 import dev.triggerforge.server.delivery.render.RenderedEmail;
 import dev.triggerforge.server.delivery.render.UnknownTemplateException;
+import dev.triggerforge.server.tracking.TrackedLinks;
 import io.quarkus.qute.TemplateException;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +23,14 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One attempt at one claimed row: find the recipient, render, hand to the provider, and write the outcome back
- * (sent, retry later with backoff, or failed with a reason a user can read).
+ * One attempt at one claimed row: find the recipient, skip it if the address is blocked, render with tracked links,
+ * hand to the provider, and write the outcome back (sent, retry later with backoff, or failed with a reason a user
+ * can read).
  */
 @ApplicationScoped
 public class SendProcessor {
@@ -50,10 +55,14 @@ public class SendProcessor {
     private final ProviderGateway gateway;
     private final DeliveryMetrics metrics;
     private final Backoff backoff;
+    private final Blocklist blocklist;
+    private final TrackedLinks tracked;
 
     SendProcessor(DeliveryConfig config, Outbox outbox, Recipients recipients, EmailRenderer renderer,
-                  ProviderGateway gateway, DeliveryMetrics metrics) {
+                  ProviderGateway gateway, DeliveryMetrics metrics, Blocklist blocklist, TrackedLinks tracked) {
         this.config = config;
+        this.blocklist = blocklist;
+        this.tracked = tracked;
         this.outbox = outbox;
         this.recipients = recipients;
         this.renderer = renderer;
@@ -77,9 +86,13 @@ public class SendProcessor {
             return fail(send, "no recipient address: the decision has no customer.email and customer "
                     + send.customerId() + " has no email on file");
         }
+        Optional<BlockedAddress> blocked = blocklist.find(to.get());
+        if (blocked.isPresent()) {
+            return skipBlocked(send, blocked.get());
+        }
         RenderedEmail rendered;
         try {
-            rendered = renderer.render(send.templateId(), variables);
+            rendered = renderer.renderSend(send.templateId(), variables, send.idempotencyKey());
         } catch (UnknownTemplateException e) {
             return fail(send, e.getMessage());
         } catch (TemplateException e) {
@@ -87,8 +100,18 @@ public class SendProcessor {
         }
         OutgoingEmail email = new OutgoingEmail(SendIds.of(send.idempotencyKey()), send.customerId(), send.ruleId(),
                 send.templateId(), send.variant(), config.from(), to.get(), rendered.subject(), rendered.html(),
-                rendered.text());
+                rendered.text(), tracked.unsubscribe(send.idempotencyKey()));
         return deliver(send, email);
+    }
+
+    private Verdict skipBlocked(ClaimedSend send, BlockedAddress blocked) {
+        String reason = "address blocked: " + blocked.reason + " on "
+                + blocked.blockedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        LOG.infof("Send %s not sent: %s", send.idempotencyKey(), reason);
+        if (outbox.markFailed(send, reason)) {
+            metrics.blocked();
+        }
+        return Verdict.GO_ON;
     }
 
     private Verdict deliver(ClaimedSend send, OutgoingEmail email) {

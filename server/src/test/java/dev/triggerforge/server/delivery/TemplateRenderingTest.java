@@ -164,6 +164,25 @@ class TemplateRenderingTest {
     }
 
     @Test
+    void realSendsOfEveryTemplateCarryOnlyTrackedLinksAnUnsubscribeLinkAndAPixel() {
+        Map<String, Map<String, Object>> library = Map.of("cart-abandonment", Variables.cart(ANNA),
+                "browse-abandonment", Variables.product(ANNA), "post-purchase", Variables.order(ANNA),
+                "welcome", Variables.welcome(ANNA));
+        library.forEach((id, vars) -> {
+            RenderedEmail untracked = renderer.render(id, vars);
+            assertFalse(untracked.html().contains("/t/") || untracked.text().contains("Unsubscribe"), id);
+
+            RenderedEmail mail = renderer.renderSend(id, vars, "key|" + id);
+            assertFalse(mail.html().contains("href=\"http://localhost:8080/shop"), id + ": " + mail.html());
+            assertFalse(mail.text().contains("http://localhost:8080/shop"), id + ": " + mail.text());
+            assertContains(mail.html(), "href=\"http://localhost:8080/t/c/");
+            assertContains(mail.html(), ">Unsubscribe</a>");
+            assertContains(mail.html(), "<img src=\"http://localhost:8080/t/o/");
+            assertContains(mail.text(), "Unsubscribe: http://localhost:8080/t/u/");
+        });
+    }
+
+    @Test
     void unknownTemplateIsRefusedWithItsName() {
         UnknownTemplateException e = assertThrows(UnknownTemplateException.class,
                 () -> renderer.render("birthday", Map.of()));

@@ -94,6 +94,9 @@ public class HttpProvider implements EmailProvider {
         m.put("ruleId", email.ruleId());
         m.put("templateId", email.templateId());
         m.put("variant", email.variant());
+        if (email.unsubscribeUrl() != null) {
+            m.put("unsubscribeUrl", email.unsubscribeUrl());
+        }
         try {
             return Json.mapper().writeValueAsString(m);
         } catch (IOException e) {

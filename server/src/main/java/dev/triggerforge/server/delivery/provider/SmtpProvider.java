@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Sends through an SMTP server with the Quarkus Mailer (host, port and credentials under {@code quarkus.mailer.*}),
- * stamping a Message-ID and an {@code X-TriggerForge-Send} header from the send id so retries are recognisable.
+ * stamping a Message-ID and an {@code X-TriggerForge-Send} header from the send id so retries are recognisable, and
+ * RFC 8058 one-click unsubscribe headers so mail clients offer their own unsubscribe button.
  */
 @ApplicationScoped
 public class SmtpProvider implements EmailProvider {
@@ -45,6 +46,10 @@ public class SmtpProvider implements EmailProvider {
                 .setText(email.text())
                 .addHeader("Message-ID", messageId)
                 .addHeader(SEND_HEADER, email.sendId());
+        if (email.unsubscribeUrl() != null) {
+            mail.addHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">")
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         try {
             mailer.send(mail).await().atMost(config.smtp().timeout());
             return new DeliveryReceipt(name(), messageId);

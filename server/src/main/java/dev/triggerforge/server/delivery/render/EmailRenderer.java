@@ -1,6 +1,7 @@
 package dev.triggerforge.server.delivery.render;
 
 import dev.triggerforge.server.delivery.DeliveryConfig;
+import dev.triggerforge.server.tracking.TrackedLinks;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -23,11 +24,13 @@ public class EmailRenderer {
     private final Engine engine;
     private final DeliveryConfig config;
     private final TemplateOverrides overrides;
+    private final TrackedLinks tracked;
 
-    EmailRenderer(Engine engine, DeliveryConfig config, TemplateOverrides overrides) {
+    EmailRenderer(Engine engine, DeliveryConfig config, TemplateOverrides overrides, TrackedLinks tracked) {
         this.engine = engine;
         this.config = config;
         this.overrides = overrides;
+        this.tracked = tracked;
     }
 
     /** Fails the start when an offered template lacks one of its three files. */
@@ -53,9 +56,19 @@ public class EmailRenderer {
         return config.templates().contains(templateId) || overrides.get(templateId + ".html") != null;
     }
 
-    /** The email for a real send. */
+    /** The email for these variables with plain, untracked links. */
     public RenderedEmail render(String templateId, Map<String, Object> variables) {
         return render(templateId, variables, false);
+    }
+
+    /**
+     * The email of a real send: its links lead through signed tracking links of that send, and the templates also
+     * see {@code links.unsubscribe} and {@code links.openPixel}.
+     *
+     * @param sendKey the idempotency key of the outbox row being sent
+     */
+    public RenderedEmail renderSend(String templateId, Map<String, Object> variables, String sendKey) {
+        return render(templateId, variables, false, sendKey);
     }
 
     /**
@@ -68,12 +81,17 @@ public class EmailRenderer {
      * @throws io.quarkus.qute.TemplateException when the template cannot be rendered with these variables
      */
     public RenderedEmail render(String templateId, Map<String, Object> variables, boolean preview) {
+        return render(templateId, variables, preview, null);
+    }
+
+    private RenderedEmail render(String templateId, Map<String, Object> variables, boolean preview, String sendKey) {
         if (!offers(templateId)) {
             throw new UnknownTemplateException(templateId);
         }
-        Map<String, String> links = Links.of(config.shopUrl(), templateId, variables);
-        Map<String, String> shop = Map.of("name", config.shopName(), "url", links.get("shop"),
+        Map<String, String> plain = Links.of(config.shopUrl(), templateId, variables);
+        Map<String, String> shop = Map.of("name", config.shopName(), "url", plain.get("shop"),
                 "currency", config.currency());
+        Map<String, String> links = sendKey == null ? plain : tracked.track(sendKey, plain);
         String subject = variables.get(SUBJECT_LINE) instanceof String line && !line.isBlank() ? line
                 : instance(templateId + ".subject.txt", variables, links, shop, preview).render();
         String html = instance(templateId + ".html", variables, links, shop, preview).render();
