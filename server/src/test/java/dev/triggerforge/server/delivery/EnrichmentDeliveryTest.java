@@ -15,10 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,6 +82,7 @@ class EnrichmentDeliveryTest {
         assertEquals("fresh", row.enrichment);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1))
                 .until(() -> api.receivedFor(to).isEmpty());
+        assertEquals(1, outbox.find(key).attempts, "a suppressed row is not claimed again");
         assertEquals(before + 1, suppressed("cart-abandonment"));
         given().get("/api/sends?status=suppressed&customerId=c-sold-out").then().statusCode(200)
                 .body("idempotencyKey", hasItem(key)).body("[0].reason", equalTo("out_of_stock"));
@@ -150,10 +152,16 @@ class EnrichmentDeliveryTest {
         sendCart("c-metrics", sock);
         sendCart("c-metrics", sock);
 
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("triggerforge_enrichment_cache_hits_total"))
-                .body(containsString("triggerforge_enrichment_cache_misses_total"))
-                .body(containsString("triggerforge_enrichment_latency_seconds_count"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(exported(metrics, "triggerforge_enrichment_cache_hits_total") >= 1, metrics);
+        assertTrue(exported(metrics, "triggerforge_enrichment_cache_misses_total") >= 1, metrics);
+        assertTrue(exported(metrics, "triggerforge_enrichment_latency_seconds_count") >= 2, metrics);
+    }
+
+    /** The value of an untagged series in the Prometheus text, or -1 when it is not there. */
+    private static double exported(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     private SendRecord sendCart(String customerId, String... skus) {
