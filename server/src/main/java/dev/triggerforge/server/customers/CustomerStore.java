@@ -3,6 +3,7 @@ package dev.triggerforge.server.customers;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.sends.SendRecord;
+import dev.triggerforge.server.sends.SendStatus;
 import dev.triggerforge.server.sends.SuppressionRecord;
 import dev.triggerforge.server.store.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,6 +51,9 @@ public class CustomerStore {
                 if (r.sentAt != null || "failed".equals(r.status)) {
                     entries.add(new TimelineEntry(r.sentAt != null ? r.sentAt : r.nextAttemptAt, "send", r.status,
                             r.ruleId, r.lastError != null ? r.lastError : "via " + r.provider, null));
+                } else if (SendStatus.SUPPRESSED.code().equals(r.status)) {
+                    entries.add(new TimelineEntry(r.nextAttemptAt, "suppressed", r.reason, r.ruleId,
+                            "at send time" + (r.enrichment == null ? "" : " (" + r.enrichment + ")"), null));
                 }
             }
             for (SuppressionRecord r : byCustomer(s, "from SuppressionRecord r where r.customerId = :c order by r.at",

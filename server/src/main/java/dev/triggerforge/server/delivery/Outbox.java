@@ -32,6 +32,7 @@ public class Outbox {
     /** Hibernate's lock timeout meaning SKIP LOCKED. */
     private static final int SKIP_LOCKED = -2;
     private static final int MAX_ERROR = 2000;
+    private static final int MAX_NOTE = 300;
     private static final String SCHEDULED = SendStatus.SCHEDULED.code();
 
     private final Database database;
@@ -124,6 +125,22 @@ public class Outbox {
                 .setParameter("reason", truncate(reason)));
     }
 
+    /**
+     * Holds the row back for good without sending it, with a reason a user reads (e.g. {@code out_of_stock});
+     * {@code nextAttemptAt} becomes the time it was held back.
+     */
+    public boolean markSuppressed(ClaimedSend send, String reason) {
+        return update(send, "status = :suppressed, reason = :reason, nextAttemptAt = :now, lastError = null", q -> q
+                .setParameter("suppressed", SendStatus.SUPPRESSED.code())
+                .setParameter("reason", reason)
+                .setParameter("now", Instant.now()));
+    }
+
+    /** Remembers where the stock and prices of this attempt came from, shown with the send. */
+    public boolean recordEnrichment(ClaimedSend send, String note) {
+        return update(send, "enrichment = :note", q -> q.setParameter("note", truncate(note, MAX_NOTE)));
+    }
+
     /** Hands the row back untried: the attempt it was claimed for does not count. */
     public boolean release(ClaimedSend send, Instant at) {
         return update(send, "nextAttemptAt = :at, attempts = attempts - 1", q -> q.setParameter("at", at));
@@ -157,6 +174,10 @@ public class Outbox {
     }
 
     private static String truncate(String reason) {
-        return reason == null || reason.length() <= MAX_ERROR ? reason : reason.substring(0, MAX_ERROR - 3) + "...";
+        return truncate(reason, MAX_ERROR);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 }

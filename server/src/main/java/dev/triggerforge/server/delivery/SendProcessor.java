@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.triggerforge.model.json.Json;
 import dev.triggerforge.server.blocklist.BlockedAddress;
 import dev.triggerforge.server.blocklist.Blocklist;
+import dev.triggerforge.server.delivery.enrichment.Enricher;
+import dev.triggerforge.server.delivery.enrichment.EnrichmentMetrics;
 import dev.triggerforge.server.delivery.provider.DeliveryReceipt;
 import dev.triggerforge.server.delivery.provider.OutgoingEmail;
 import dev.triggerforge.server.delivery.provider.PermanentDeliveryException;
@@ -28,9 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One attempt at one claimed row: find the recipient, skip it if the address is blocked, render with tracked links,
- * hand to the provider, and write the outcome back (sent, retry later with backoff, or failed with a reason a user
- * can read).
+ * One attempt at one claimed row: check its items against live stock and prices, find the recipient, skip it if
+ * the address is blocked, render with tracked links, hand to the provider, and write the outcome back (sent, retry
+ * later with backoff, failed with a reason a user can read, or suppressed when nothing it would show is in stock).
  */
 @ApplicationScoped
 public class SendProcessor {
@@ -54,12 +56,15 @@ public class SendProcessor {
     private final EmailRenderer renderer;
     private final ProviderGateway gateway;
     private final DeliveryMetrics metrics;
+    private final Enricher enricher;
+    private final EnrichmentMetrics enrichmentMetrics;
     private final Backoff backoff;
     private final Blocklist blocklist;
     private final TrackedLinks tracked;
 
     SendProcessor(DeliveryConfig config, Outbox outbox, Recipients recipients, EmailRenderer renderer,
-                  ProviderGateway gateway, DeliveryMetrics metrics, Blocklist blocklist, TrackedLinks tracked) {
+                  ProviderGateway gateway, DeliveryMetrics metrics, Enricher enricher,
+                  EnrichmentMetrics enrichmentMetrics, Blocklist blocklist, TrackedLinks tracked) {
         this.config = config;
         this.blocklist = blocklist;
         this.tracked = tracked;
@@ -68,6 +73,8 @@ public class SendProcessor {
         this.renderer = renderer;
         this.gateway = gateway;
         this.metrics = metrics;
+        this.enricher = enricher;
+        this.enrichmentMetrics = enrichmentMetrics;
         this.backoff = new Backoff(config.backoff().base(), config.backoff().max());
     }
 
@@ -81,6 +88,14 @@ public class SendProcessor {
         if (!renderer.offers(send.templateId())) {
             return fail(send, new UnknownTemplateException(send.templateId()).getMessage());
         }
+        Enricher.Result enriched = enricher.enrich(variables);
+        if (enriched.note().isPresent() && !outbox.recordEnrichment(send, enriched.note().get())) {
+            return Verdict.GO_ON;
+        }
+        if (enriched.nothingLeft()) {
+            return outOfStock(send);
+        }
+        variables = enriched.variables();
         Optional<String> to = recipients.of(send.customerId(), variables);
         if (to.isEmpty()) {
             return fail(send, "no recipient address: the decision has no customer.email and customer "
@@ -154,6 +169,14 @@ public class SendProcessor {
                 reason);
         if (outbox.reschedule(send, Instant.now().plus(delay), reason)) {
             metrics.retried(gateway.providerName());
+        }
+        return Verdict.GO_ON;
+    }
+
+    private Verdict outOfStock(ClaimedSend send) {
+        LOG.infof("Send %s suppressed: every item it would show is out of stock", send.idempotencyKey());
+        if (outbox.markSuppressed(send, EnrichmentMetrics.OUT_OF_STOCK)) {
+            enrichmentMetrics.outOfStock(send.ruleId());
         }
         return Verdict.GO_ON;
     }

@@ -34,4 +34,8 @@ public class SendRecord {
     public String variables;
     /** Ids of the events that led to the decision, comma-separated. */
     public String causedBy;
+    /** Why the row was suppressed at send time, e.g. out_of_stock; null otherwise. */
+    public String reason;
+    /** Where the stock and prices of the last attempt came from: fresh, cached, stale: ..., unavailable: ... */
+    public String enrichment;
 }

@@ -35,8 +35,9 @@ public class SendResource {
 
     @RolesAllowed(Role.VIEWER_NAME)
     @GET
-    @Operation(summary = "Sends (scheduled, sent, failed) and suppressions with their reason",
-            description = "Filter by customer, rule or status (scheduled, sent, failed, suppressed).")
+    @Operation(summary = "Sends (scheduled, sent, failed, suppressed at send time) and suppressions with their reason",
+            description = "Filter by customer, rule or status (scheduled, sent, failed, suppressed); suppressed"
+                    + " lists both the guardrails' suppressions and outbox rows held back at send time.")
     public List<SendView> list(@QueryParam("customerId") String customerId, @QueryParam("ruleId") String ruleId,
                                @QueryParam("status") String status,
                                @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -44,13 +45,11 @@ public class SendResource {
         return QuarkusTransaction.requiringNew().call(() -> {
             Session s = database.session();
             List<SendView> views = new ArrayList<>();
-            if (status == null || !"suppressed".equals(status)) {
-                var q = s.createSelectionQuery("from SendRecord r where (:c is null or r.customerId = :c)"
-                        + " and (:r is null or r.ruleId = :r) and (:s is null or r.status = :s)"
-                        + " order by r.decidedAt desc", SendRecord.class);
-                q.setParameter("c", customerId).setParameter("r", ruleId).setParameter("s", status).setMaxResults(max);
-                q.getResultList().forEach(r -> views.add(SendView.of(r)));
-            }
+            var rows = s.createSelectionQuery("from SendRecord r where (:c is null or r.customerId = :c)"
+                    + " and (:r is null or r.ruleId = :r) and (:s is null or r.status = :s)"
+                    + " order by r.decidedAt desc", SendRecord.class);
+            rows.setParameter("c", customerId).setParameter("r", ruleId).setParameter("s", status).setMaxResults(max);
+            rows.getResultList().forEach(r -> views.add(SendView.of(r)));
             if (status == null || "suppressed".equals(status)) {
                 var q = s.createSelectionQuery("from SuppressionRecord r where (:c is null or r.customerId = :c)"
                         + " and (:r is null or r.ruleId = :r) order by r.at desc", SuppressionRecord.class);

@@ -1,8 +1,11 @@
 package dev.triggerforge.server.sends;
 
-/** Where an outbox row stands: waiting for its time, delivered to the provider, or given up with a reason. */
+/**
+ * Where an outbox row stands: waiting for its time, delivered to the provider, given up with a reason, or held back
+ * at send time with a reason (every item it would show is out of stock).
+ */
 public enum SendStatus {
-    SCHEDULED, SENT, FAILED;
+    SCHEDULED, SENT, FAILED, SUPPRESSED;
 
     public String code() {
         return name().toLowerCase();

@@ -86,4 +86,27 @@ public final class DeliveryProfiles {
                     new TestResourceEntry(FreeBrokerPort.class));
         }
     }
+
+    /**
+     * Provider http against {@link FakeEmailApi}, worker on, with enrichment asking {@link FakeInventory}: a one-second
+     * timeout and a three-second cache, so tests can wait for it to expire.
+     */
+    public static class Enrichment implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = common("delivery-enrichment");
+            config.put("triggerforge.delivery.enabled", "true");
+            config.put("triggerforge.delivery.provider", "http");
+            config.put("triggerforge.delivery.poll-interval", "50ms");
+            config.put("triggerforge.enrichment.timeout", "1s");
+            config.put("triggerforge.enrichment.cache-ttl", "3s");
+            return config;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(FakeEmailApi.Resource.class),
+                    new TestResourceEntry(FakeInventory.Resource.class), new TestResourceEntry(FreeBrokerPort.class));
+        }
+    }
 }
