@@ -50,8 +50,8 @@ class ProfileFreshnessTest {
                 "{\"email\":\"nobody@crm.example\"}",
                 "not json",
                 "{\"customerId\":\"" + b + "\",\"timezone\":\"Mars/Olympus\"}");
-        JsonPath report = given().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8)).post("/api/customers/import")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8))
+                .post("/api/customers/import").then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getInt("lines")).isEqualTo(5);
         assertThat(report.getInt("changed")).isEqualTo(1);

@@ -92,7 +92,8 @@ public final class ExperimentLog {
     /**
      * What customers did a few seconds after each send: delivered, opened with {@code open} chance, clicked with the
      * variant's chance ("none" for sends outside an experiment), bought with {@code buy} chance after a click;
-     * held-out customers buy with {@code holdoutBuy} chance, naming no send. Seeded by the send, so the same run gives the same feedback.
+     * held-out customers buy with {@code holdoutBuy} chance, naming no send. Seeded by the send, so the same run
+     * gives the same feedback.
      */
     public static List<CustomerEvent> feedback(SimulationRun run, double open, Map<String, Double> click, double buy,
                                         double holdoutBuy) {
