@@ -78,6 +78,25 @@ public final class ProfileBook {
         return new ProfileChange(update.customerId(), changed, stale);
     }
 
+    /**
+     * Folds what is known of {@code from} (an anonymous visitor) into {@code to}: every observation of the visitor
+     * merges value by value, newest winning; the visitor's profile is gone afterwards.
+     */
+    public void mergeCustomer(String from, String to) {
+        CustomerProfile visitor = profiles.remove(from);
+        if (visitor == null) {
+            return;
+        }
+        visitor.lastKnown().forEach((key, seen) -> merge(new ProfileUpdate(to, null, null, null, null,
+                Map.of(key, seen.value()), seen.seenAt())));
+    }
+
+    /** Takes a profile out, for the session of another partition; unknown customers give the empty profile. */
+    public CustomerProfile remove(String customerId) {
+        CustomerProfile p = profiles.remove(customerId);
+        return p == null ? CustomerProfile.unknown(customerId) : p;
+    }
+
     private static Object current(CustomerProfile p, String key) {
         return switch (key) {
             case "email" -> p.email();

@@ -278,6 +278,64 @@ public final class TriggerRuntime {
                 wait.toMillis(), entry.eventId(), causes, subjectVariables, startedAt, now()));
     }
 
+    /**
+     * Moves everything the runtime knows about {@code from} (an anonymous visitor) to {@code to}, the customer they
+     * turned out to be. The visitor's cart becomes the customer's unless the customer has a cart with items already;
+     * the visitor's waits go on for the customer with their due times, except a cart wait whose cart was not taken
+     * and a wait the customer already has for the same trigger and subject, which are cancelled.
+     */
+    void merge(String from, String to, String causeId) {
+        CustomerState visitor = states.remove(from);
+        if (visitor == null) {
+            return;
+        }
+        CustomerState customer = state(to);
+        Cart cart = visitor.cart();
+        boolean takeCart = cart != null && !cart.isEmpty()
+                && (customer.cart() == null || customer.cart().isEmpty());
+        if (takeCart) {
+            customer.openCart(cart);
+        }
+        for (Wait w : new ArrayList<>(visitor.allWaits())) {
+            end(visitor, w);
+            TriggerSpec spec = spec(w.getTriggerId());
+            boolean cartWait = spec != null && spec.subject() == Subject.CART;
+            if ((cartWait && !takeCart) || customer.wait(w.getTriggerId(), w.getSubject()) != null) {
+                hooks.waitCancelled(w, causeId);
+            } else {
+                add(customer, w.movedTo(to, now()));
+            }
+        }
+    }
+
+    /** Takes a customer's state out of this runtime, to be adopted by the session of another partition. */
+    CustomerState release(String customerId) {
+        CustomerState released = states.remove(customerId);
+        if (released == null) {
+            return new CustomerState();
+        }
+        CustomerState copy = new CustomerState();
+        copy.openCart(released.cart());
+        for (Wait w : new ArrayList<>(released.allWaits())) {
+            end(released, w);
+            copy.addWait(w.movedTo(customerId, now()));
+        }
+        return copy;
+    }
+
+    /** Takes in a customer's state released by another session; its waits are scheduled here. */
+    void adopt(String customerId, CustomerState released) {
+        CustomerState target = state(customerId);
+        if (released.cart() != null && target.cart() == null) {
+            target.openCart(released.cart());
+        }
+        for (Wait w : released.allWaits()) {
+            if (target.wait(w.getTriggerId(), w.getSubject()) == null) {
+                add(target, w.movedTo(customerId, now()));
+            }
+        }
+    }
+
     /** The trigger's parameters, then the variant's over them, then the personalization values over both. */
     private static Map<String, Object> withParameters(TriggerSpec spec, Variant variant, Map<String, Object> vars) {
         boolean variantHasSome = variant != null && !variant.parameters().isEmpty();

@@ -1,6 +1,7 @@
 package dev.triggerforge.rules.session;
 
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.profile.ProfileUpdate;
@@ -24,7 +25,9 @@ import org.kie.api.time.SessionPseudoClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,7 +43,10 @@ public final class TriggerSession implements AutoCloseable {
     private SessionPseudoClock clock;
     private final TriggerRuntime runtime;
     private final Guardrails guardrails;
+    private static final String ANONYMOUS_ID = "anonymousId";
+
     private final ProfileBook profiles = new ProfileBook();
+    private final Map<String, String> aliases = new HashMap<>();
     private final RecentEventIds recentIds;
     private final SessionOptions options;
     private final SessionListener listener;
@@ -123,11 +129,13 @@ public final class TriggerSession implements AutoCloseable {
      * starts that is already due (the event arrived late) fires on the next {@link #advanceTo}, so events that
      * arrive together, such as a phone's offline backlog, all count before it is judged.
      */
-    public Offer offer(CustomerEvent event) {
+    public Offer offer(CustomerEvent received) {
+        CustomerEvent event = underKnownIdentity(received);
         long now = clock.getCurrentTime();
         long occurred = event.occurredAt().toEpochMilli();
         if (now - occurred > options.latenessTolerance().toMillis()) {
             profiles.apply(event);
+            identify(event);
             listener.onLateEvent(event, Duration.ofMillis(now - occurred));
             return Offer.LATE;
         }
@@ -136,6 +144,7 @@ public final class TriggerSession implements AutoCloseable {
             return Offer.DUPLICATE;
         }
         profiles.apply(event);
+        identify(event);
         long at = Math.min(occurred, now);
         runtime.applyToCart(event, at);
         FactHandle handle = session.insert(new EventFact(event, at));
@@ -148,6 +157,40 @@ public final class TriggerSession implements AutoCloseable {
 
     public void putProfile(CustomerProfile profile) {
         profiles.put(profile);
+    }
+
+    /**
+     * The customer an {@code identify} event names takes over the anonymous visitor's state here: profile
+     * observations, cart and waits in flight; the visitor's later events count as the customer's. A visitor whose
+     * state lives in another partition's session must be handed over first ({@link #release}, {@link #adopt}).
+     */
+    private void identify(CustomerEvent event) {
+        String visitor = event.is(EventType.IDENTIFY) ? event.text(ANONYMOUS_ID) : null;
+        if (visitor == null || visitor.equals(event.customerId())) {
+            return;
+        }
+        aliases.put(visitor, event.customerId());
+        profiles.mergeCustomer(visitor, event.customerId());
+        runtime.merge(visitor, event.customerId(), event.eventId());
+    }
+
+    private CustomerEvent underKnownIdentity(CustomerEvent event) {
+        String customer = aliases.get(event.customerId());
+        return customer == null ? event
+                : CustomerEvent.of(event.eventId(), customer, event.type(), event.occurredAt(), event.properties());
+    }
+
+    /** Hands a customer's state (profile, cart, waits) out of this session, for {@link #adopt} by another. */
+    public CustomerHandover release(String customerId) {
+        return new CustomerHandover(customerId, profiles.remove(customerId), runtime.release(customerId));
+    }
+
+    /** Takes in a customer handed out by another session's {@link #release}; its waits keep their due times. */
+    public void adopt(CustomerHandover handover) {
+        if (!handover.profile().lastKnown().isEmpty() || handover.profile().email() != null) {
+            profiles.put(handover.profile());
+        }
+        runtime.adopt(handover.customerId(), handover.state());
     }
 
     /** Merges what a source states about a customer, newest observation winning; call it from the session's thread. */

@@ -3,6 +3,7 @@ package dev.triggerforge.rules.simulation;
 import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,8 +53,11 @@ public final class Simulator {
         int count = options.partitions();
         List<List<CustomerEvent>> eventParts = split(count);
         List<List<CustomerProfile>> profileParts = split(count);
-        sorted.forEach(e -> eventParts.get(Partitioning.partitionOf(e.customerId(), count)).add(e));
-        profiles.forEach(p -> profileParts.get(Partitioning.partitionOf(p.customerId(), count)).add(p));
+        Map<String, String> identities = identities(sorted);
+        sorted.forEach(e -> eventParts.get(Partitioning.partitionOf(
+                identities.getOrDefault(e.customerId(), e.customerId()), count)).add(e));
+        profiles.forEach(p -> profileParts.get(Partitioning.partitionOf(
+                identities.getOrDefault(p.customerId(), p.customerId()), count)).add(p));
 
         AtomicLong processed = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, Runtime.getRuntime().availableProcessors()),
@@ -74,6 +79,22 @@ public final class Simulator {
     }
 
     /** The last event plus the longest wait and the quiet hours, so every wait started by the data resolves. */
+    /**
+     * Anonymous visitor id to the customer an {@code identify} event says they are: their events go to that
+     * customer's partition from the start, so the session can merge them when the identify comes, as the server does
+     * after handing the visitor's state over.
+     */
+    private static Map<String, String> identities(List<CustomerEvent> events) {
+        Map<String, String> identities = new HashMap<>();
+        for (CustomerEvent e : events) {
+            String visitor = e.is(EventType.IDENTIFY) ? e.text("anonymousId") : null;
+            if (visitor != null) {
+                identities.putIfAbsent(visitor, e.customerId());
+            }
+        }
+        return identities;
+    }
+
     public Instant horizon(List<CustomerEvent> events) {
         if (events.isEmpty()) {
             return Instant.EPOCH;

@@ -63,6 +63,18 @@ public final class Wait {
         return true;
     }
 
+    /**
+     * The same wait for another customer id (a visitor who turned out to be a known customer): same trigger, subject,
+     * variant, causes and due time, rescheduled against {@code now}.
+     */
+    public Wait movedTo(String newCustomerId, long now) {
+        Wait moved = new Wait(triggerId, newCustomerId, subject, variant, waitMillis, entryEventId, causedBy,
+                subjectVariables, startedAt, now);
+        moved.lastActivityAt = lastActivityAt;
+        moved.schedule(now);
+        return moved;
+    }
+
     /** Recomputes the fire time from event time and the clock. */
     public void schedule(long now) {
         dueAt = lastActivityAt + waitMillis;

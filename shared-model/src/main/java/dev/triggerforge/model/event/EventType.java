@@ -21,7 +21,7 @@ public record EventType(String name) {
     public static final Set<String> BUILT_IN = Set.of(
             "page_view", "product_view", "category_view", "search", "cart_add", "cart_remove", "checkout_start",
             "purchase", "signup", "form_submit", "profile_update", "email_delivered", "email_open", "email_click",
-            "email_bounce", "email_unsubscribe");
+            "email_bounce", "email_unsubscribe", "identify");
 
     private static final Pattern CUSTOM_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
@@ -41,11 +41,13 @@ public record EventType(String name) {
     public static final EventType EMAIL_CLICK = new EventType("email_click");
     public static final EventType EMAIL_BOUNCE = new EventType("email_bounce");
     public static final EventType EMAIL_UNSUBSCRIBE = new EventType("email_unsubscribe");
+    /** A visitor known until now by an anonymous id ({@code anonymousId}) turns out to be this customer. */
+    public static final EventType IDENTIFY = new EventType("identify");
 
     /** Declared after the constants it holds: static fields initialise in order. */
     private static final Map<String, EventType> CONSTANTS = Stream.of(PAGE_VIEW, PRODUCT_VIEW, CATEGORY_VIEW, SEARCH,
                     CART_ADD, CART_REMOVE, CHECKOUT_START, PURCHASE, SIGNUP, FORM_SUBMIT, PROFILE_UPDATE,
-                    EMAIL_DELIVERED, EMAIL_OPEN, EMAIL_CLICK, EMAIL_BOUNCE, EMAIL_UNSUBSCRIBE)
+                    EMAIL_DELIVERED, EMAIL_OPEN, EMAIL_CLICK, EMAIL_BOUNCE, EMAIL_UNSUBSCRIBE, IDENTIFY)
             .collect(Collectors.toUnmodifiableMap(EventType::name, t -> t));
 
     public EventType {

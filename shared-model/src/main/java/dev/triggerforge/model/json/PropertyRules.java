@@ -33,6 +33,7 @@ final class PropertyRules {
                 p.string("bounceType", false, BOUNCE_TYPES::contains, "must be hard or soft");
             }
             case "profile_update" -> profileUpdate(p);
+            case "identify" -> p.string("anonymousId", true);
             case "signup" -> {
                 email(p);
                 p.string("firstName", false);
