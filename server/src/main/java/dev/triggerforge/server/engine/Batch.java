@@ -2,6 +2,7 @@ package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.profile.ProfileChange;
+import dev.triggerforge.server.customers.CustomerAlias;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.experiments.Assignment;
 import dev.triggerforge.server.feedback.FeedbackRecord;
@@ -23,12 +24,14 @@ final class Batch {
     final Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
     final Map<Assignment.Key, Assignment> assignments = new LinkedHashMap<>();
     final Map<String, FeedbackRecord> feedback = new LinkedHashMap<>();
+    final Map<String, CustomerAlias> aliases = new LinkedHashMap<>();
     final Map<Work.Profile, ProfileChange> profileChanges = new HashMap<>();
     final List<Work> settled = new ArrayList<>();
 
     boolean hasWrites() {
         return !events.isEmpty() || !sends.isEmpty() || !suppressions.isEmpty() || !profiles.isEmpty()
-                || !assignments.isEmpty() || !feedback.isEmpty();
+                || !assignments.isEmpty() || !feedback.isEmpty()
+                || !aliases.isEmpty();
     }
 
     void clear() {
@@ -38,6 +41,7 @@ final class Batch {
         profiles.clear();
         assignments.clear();
         feedback.clear();
+        aliases.clear();
         profileChanges.clear();
         settled.clear();
     }

@@ -3,6 +3,7 @@ package dev.triggerforge.server.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.profile.CustomerProfile;
+import dev.triggerforge.server.customers.CustomerAlias;
 import dev.triggerforge.server.customers.CustomerRecord;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.experiments.Assignment;
@@ -76,6 +77,11 @@ public class BatchWriter {
                 session.persist(row);
             }
         });
+        for (CustomerAlias alias : batch.aliases.values()) {
+            if (session.find(CustomerAlias.class, alias.anonymousId) == null) {
+                session.persist(alias);
+            }
+        }
         for (CustomerProfile profile : batch.profiles.values()) {
             saveProfile(session, profile);
         }

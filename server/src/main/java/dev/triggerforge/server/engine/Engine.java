@@ -1,6 +1,7 @@
 package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.profile.ProfileUpdate;
 import dev.triggerforge.rules.session.Partitioning;
@@ -23,8 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +51,7 @@ public class Engine {
     private final List<Partition> partitions = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile ActiveRuleSet active;
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
     Engine(TriggerForgeConfig config, RuleSetStore ruleSets, Compilations compilations, BatchWriter writer,
            EventReplay replay, EngineMetrics metrics, MeterRegistry registry, ExperimentSwitch experiments) {
@@ -64,13 +68,14 @@ public class Engine {
     void start(@Observes @Priority(100) StartupEvent event) {
         active = compilations.of(ruleSets.active());
         experiments.reload();
+        aliases.putAll(replay.aliases());
         LOG.infof("Running rule set version %d (%d triggers)", active.version(), active.compiled().triggers().size());
         TriggerForgeConfig.Engine engine = config.engine();
         int count = engine.partitions().orElse(Runtime.getRuntime().availableProcessors());
         SessionOptions options = SessionOptions.DEFAULTS.withLatenessTolerance(engine.latenessTolerance());
         EngineContext ctx = new EngineContext(active, options, writer, replay, metrics, Clock.systemUTC(),
                 engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()),
-                experiments);
+                experiments, aliases);
         for (int i = 0; i < count; i++) {
             Partition p = new Partition(i, ctx);
             partitions.add(p);
@@ -98,12 +103,22 @@ public class Engine {
         }
     }
 
-    /** Hands an event to its customer's partition; the delivery is settled once its effects are committed. */
+    /**
+     * Hands an event to its customer's partition; the delivery is settled once its effects are committed. An identify
+     * event whose visitor lives in another partition goes there first, to hand the visitor's state over.
+     */
     public void submit(CustomerEvent event, String json, Instant receivedAt, Instant publishedAt, Delivery delivery) {
-        partitionOf(event.customerId()).submit(new Work.Event(event, json, receivedAt, publishedAt, delivery));
+        Work.Event work = new Work.Event(event, json, receivedAt, publishedAt, delivery);
+        Partition target = partitionOf(event.customerId());
+        String visitor = event.is(EventType.IDENTIFY) ? event.text("anonymousId") : null;
+        Partition visitorsOwn = visitor == null ? target : partitionOf(visitor);
+        if (visitorsOwn != target) {
+            visitorsOwn.submit(new Work.HandOver(visitor, work, target));
+        } else {
+            target.submit(work);
+        }
     }
 
-    /** Puts a profile into its customer's session and the store, in order with that customer's events. */
     /** Merges stated profile values in the customer's partition, in order with the customer's events. */
     public CompletionStage<ProfileChange> updateProfile(ProfileUpdate update) {
         CompletableFuture<ProfileChange> done = new CompletableFuture<>();
@@ -141,7 +156,9 @@ public class Engine {
         return partitions.size();
     }
 
+    /** The partition of the customer, or of the customer an anonymous visitor turned out to be. */
     private Partition partitionOf(String customerId) {
-        return partitions.get(Partitioning.partitionOf(customerId, partitions.size()));
+        return partitions.get(Partitioning.partitionOf(aliases.getOrDefault(customerId, customerId),
+                partitions.size()));
     }
 }

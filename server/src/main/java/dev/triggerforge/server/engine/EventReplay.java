@@ -2,6 +2,7 @@ package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.rules.session.Partitioning;
+import dev.triggerforge.server.customers.CustomerAlias;
 import dev.triggerforge.server.customers.CustomerRecord;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.store.Database;
@@ -13,12 +14,15 @@ import org.hibernate.StatelessSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Reads back what a partition needs to rebuild its session: the stored profiles and events of its customers, in the
- * order they were processed. Customers are matched by hash, so a changed partition count still finds every one.
+ * order they were processed. Customers are matched by hash (an anonymous visitor linked to a customer as that
+ * customer), so a changed partition count still finds every one.
  */
 @ApplicationScoped
 public class EventReplay {
@@ -35,7 +39,17 @@ public class EventReplay {
         return max == null ? 0 : max;
     }
 
-    List<CustomerProfile> profiles(int partition, int partitions) {
+    /** Every anonymous visitor id linked to a customer, to route and replay their events as the customer's. */
+    public Map<String, String> aliases() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> aliases = new HashMap<>();
+            database.session().createSelectionQuery("from CustomerAlias", CustomerAlias.class).getResultList()
+                    .forEach(a -> aliases.put(a.anonymousId, a.customerId));
+            return aliases;
+        });
+    }
+
+    List<CustomerProfile> profiles(int partition, int partitions, Map<String, String> aliases) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<CustomerProfile> mine = new ArrayList<>();
             StatelessSession session = database.statelessSession();
@@ -43,7 +57,8 @@ public class EventReplay {
                     CustomerRecord.class).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
                 while (rows.next()) {
                     CustomerRecord r = rows.get();
-                    if (Partitioning.partitionOf(r.customerId, partitions) == partition) {
+                    if (Partitioning.partitionOf(aliases.getOrDefault(r.customerId, r.customerId), partitions)
+                            == partition) {
                         mine.add(r.profile());
                     }
                 }
@@ -52,7 +67,8 @@ public class EventReplay {
         });
     }
 
-    void events(int partition, int partitions, Instant since, Consumer<StoredEvent> each) {
+    void events(int partition, int partitions, Map<String, String> aliases, Instant since,
+                Consumer<StoredEvent> each) {
         QuarkusTransaction.requiringNew().run(() -> {
             StatelessSession session = database.statelessSession();
             try (ScrollableResults<StoredEvent> rows = session.createSelectionQuery(
@@ -60,7 +76,8 @@ public class EventReplay {
                     .setParameter("since", since).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
                 while (rows.next()) {
                     StoredEvent e = rows.get();
-                    if (Partitioning.partitionOf(e.customerId, partitions) == partition) {
+                    if (Partitioning.partitionOf(aliases.getOrDefault(e.customerId, e.customerId), partitions)
+                            == partition) {
                         each.accept(e);
                     }
                 }

@@ -4,6 +4,7 @@ import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.decision.SuppressionReason;
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.json.EventCodec;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.trigger.TriggerSpec;
@@ -11,6 +12,7 @@ import dev.triggerforge.model.trigger.Variant;
 import dev.triggerforge.rules.session.Offer;
 import dev.triggerforge.rules.session.SessionListener;
 import dev.triggerforge.rules.session.TriggerSession;
+import dev.triggerforge.server.customers.CustomerAlias;
 import dev.triggerforge.server.experiments.Assignment;
 import dev.triggerforge.server.feedback.Feedback;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
@@ -115,6 +117,14 @@ final class Partition implements Runnable {
                 swap(swap);
                 continue;
             }
+            if (w instanceof Work.HandOver h) {
+                handOver(h);
+                continue;
+            }
+            if (w instanceof Work.Adopt a) {
+                session.adopt(a.handover());
+                continue;
+            }
             batch.settled.add(w);
             if (w instanceof Work.Event e) {
                 if (known.contains(e.event().eventId())) {
@@ -157,6 +167,16 @@ final class Partition implements Runnable {
         }
     }
 
+    /**
+     * The visitor of an identify event lives here and the customer elsewhere: their state goes to the customer's
+     * partition, then the event, and from now on the visitor's events go there too.
+     */
+    private void handOver(Work.HandOver h) {
+        h.target().submit(new Work.Adopt(session.release(h.visitor())));
+        h.target().submit(h.identify());
+        ctx.aliases().put(h.visitor(), h.identify().event().customerId());
+    }
+
     private void process(Work.Event e, Instant now) {
         CustomerEvent event = e.event();
         boolean profileType = PROFILE_TYPES.contains(event.type().name());
@@ -174,6 +194,15 @@ final class Partition implements Runnable {
         batch.events.add(Rows.storedEvent(e, index, ctx.sequence().incrementAndGet(), now, offer));
         if (Feedback.isFeedback(event)) {
             batch.feedback.put(event.eventId(), Feedback.row(event));
+        }
+        String visitor = event.is(EventType.IDENTIFY) ? event.text("anonymousId") : null;
+        if (visitor != null && !visitor.equals(event.customerId())) {
+            CustomerAlias alias = new CustomerAlias();
+            alias.anonymousId = visitor;
+            alias.customerId = event.customerId();
+            alias.linkedAt = now;
+            batch.aliases.put(visitor, alias);
+            ctx.aliases().putIfAbsent(visitor, event.customerId());
         }
         if (profileType) {
             CustomerProfile after = session.profile(event.customerId());
@@ -209,6 +238,8 @@ final class Partition implements Runnable {
                 p.done().completeExceptionally(cause);
             } else if (w instanceof Work.Swap swap) {
                 swap.done().completeExceptionally(cause);
+            } else if (w instanceof Work.HandOver h) {
+                h.identify().delivery().failed(cause);
             }
         }
     }
@@ -242,10 +273,10 @@ final class Partition implements Runnable {
         Instant now = ctx.clock().instant();
         Instant since = now.minus(replayWindow());
         session = new TriggerSession(rules.compiled(), ctx.options(), recorder, since, ctx.experiments());
-        ctx.replay().profiles(index, ctx.partitions()).forEach(session::putProfile);
+        ctx.replay().profiles(index, ctx.partitions(), ctx.aliases()).forEach(session::putProfile);
         replaying = true;
         int[] replayed = {0};
-        ctx.replay().events(index, ctx.partitions(), since, stored -> {
+        ctx.replay().events(index, ctx.partitions(), ctx.aliases(), since, stored -> {
             session.advanceTo(stored.turnAt != null ? stored.turnAt : stored.receivedAt);
             session.offer(EventCodec.decode(stored.body));
             replayed[0]++;

@@ -3,12 +3,16 @@ package dev.triggerforge.server.engine;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.profile.ProfileUpdate;
+import dev.triggerforge.rules.session.CustomerHandover;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-/** What a partition's inbox holds: an event to process, or a profile to put, each with how to tell its sender. */
+/**
+ * What a partition's inbox holds: an event to process, a rule-set swap, profile values to merge, or a visitor's
+ * hand-over between partitions, each with how to tell its sender.
+ */
 sealed interface Work {
 
     /**
@@ -28,5 +32,16 @@ sealed interface Work {
      * stale, once it is committed.
      */
     record Profile(ProfileUpdate update, CompletableFuture<ProfileChange> done) implements Work {
+    }
+
+    /**
+     * An identify event whose anonymous visitor lives in this partition and whose customer lives in {@code target}:
+     * this partition hands the visitor's state over, then passes the event on, so the target merges the two.
+     */
+    record HandOver(String visitor, Event identify, Partition target) implements Work {
+    }
+
+    /** A visitor's state handed over by another partition, taken in before the identify event that follows it. */
+    record Adopt(CustomerHandover handover) implements Work {
     }
 }
