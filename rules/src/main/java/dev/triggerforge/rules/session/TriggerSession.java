@@ -166,10 +166,10 @@ public final class TriggerSession implements AutoCloseable {
      */
     private void identify(CustomerEvent event) {
         String visitor = event.is(EventType.IDENTIFY) ? event.text(ANONYMOUS_ID) : null;
-        if (visitor == null || visitor.equals(event.customerId())) {
+        if (visitor == null || visitor.equals(event.customerId()) || aliases.putIfAbsent(visitor,
+                event.customerId()) != null) {
             return;
         }
-        aliases.put(visitor, event.customerId());
         profiles.mergeCustomer(visitor, event.customerId());
         runtime.merge(visitor, event.customerId(), event.eventId());
     }

@@ -174,7 +174,7 @@ final class Partition implements Runnable {
     private void handOver(Work.HandOver h) {
         h.target().submit(new Work.Adopt(session.release(h.visitor())));
         h.target().submit(h.identify());
-        ctx.aliases().put(h.visitor(), h.identify().event().customerId());
+        ctx.aliases().putIfAbsent(h.visitor(), h.identify().event().customerId());
     }
 
     private void process(Work.Event e, Instant now) {
