@@ -235,6 +235,12 @@ class EventCodecErrorsTest {
     }
 
     @Test
+    void anIdentifyNamesTheAnonymousVisitor() {
+        assertThat(onlyErrorOf(event("identify", "{}")).path()).isEqualTo("$.properties.anonymousId");
+        assertThat(onlyErrorOf(event("identify", "{\"anonymousId\":7}")).problem()).isEqualTo(Problem.WRONG_TYPE);
+    }
+
+    @Test
     void profileUpdateFieldsAreChecked() {
         List<FieldError> errors = errorsOf(event("profile_update", "{\"email\":\"ann.example.com\","
                 + "\"timezone\":\"Mars/Olympus\",\"locale\":5,\"marketingConsent\":\"yes\",\"anything\":[1]}"));

@@ -48,6 +48,7 @@ class EventCodecValidEventsTest {
         s.put("email_click", "{\"sendId\":\"s-1\",\"url\":\"https://shop.example/cart\"}");
         s.put("email_bounce", "{\"sendId\":\"s-1\",\"bounceType\":\"hard\"}");
         s.put("email_unsubscribe", "{}");
+        s.put("identify", "{\"anonymousId\":\"anon-7f3a\"}");
         return s;
     }
 
