@@ -73,6 +73,15 @@ public final class SegmentPrior {
         return pooled[hour];
     }
 
+    /** The segment's opens and clicks in all hours; 0 for a uniform prior. */
+    public long pooledTotal() {
+        long total = 0;
+        for (long n : pooled) {
+            total += n;
+        }
+        return total;
+    }
+
     /** The hour with the most pseudo-weight, the earliest on ties. */
     public int topHour() {
         int best = 0;

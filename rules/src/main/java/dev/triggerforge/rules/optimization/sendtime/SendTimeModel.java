@@ -81,8 +81,8 @@ public final class SendTimeModel {
         }
         String reason = evidence(own, prior) + "; " + sending(best, hour, earliest, zone)
                 + (quietWholeWindow ? " (quiet hours cover the whole window)" : "")
-                + (!quietWholeWindow && hour != top(p) ? " (" + clock(top(p)) + " is in quiet hours or outside the "
-                + windowHours + " h window)" : "");
+                + (!quietWholeWindow && p[top(p)] > p[hour] ? " (" + clock(top(p)) + " is in quiet hours or outside "
+                + "the " + windowHours + " h window)" : "");
         return new SendTimeChoice(best, hour, p[hour], byHour, reason);
     }
 
@@ -132,6 +132,9 @@ public final class SendTimeModel {
             if (own[h] > own[top]) {
                 top = h;
             }
+        }
+        if (total == 0 && prior.pooledTotal() == 0) {
+            return "no opens or clicks yet, of the customer or the segment, so every hour is alike";
         }
         if (total == 0) {
             return "no opens or clicks yet, so following the segment, which engages most at " + clock(prior.topHour());
