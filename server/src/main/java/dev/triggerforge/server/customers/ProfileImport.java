@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,7 +117,7 @@ final class ProfileImport {
         if (text == null) {
             return null;
         }
-        return switch (text.trim().toLowerCase()) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException("marketingConsent must be true or false, not '" + text
