@@ -1,7 +1,6 @@
 package dev.triggerforge.rules.session;
 
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.profile.ProfileUpdate;
@@ -43,8 +42,6 @@ public final class TriggerSession implements AutoCloseable {
     private SessionPseudoClock clock;
     private final TriggerRuntime runtime;
     private final Guardrails guardrails;
-    private static final String ANONYMOUS_ID = "anonymousId";
-
     private final ProfileBook profiles = new ProfileBook();
     private final Map<String, String> aliases = new HashMap<>();
     private final RecentEventIds recentIds;
@@ -165,7 +162,7 @@ public final class TriggerSession implements AutoCloseable {
      * state lives in another partition's session must be handed over first ({@link #release}, {@link #adopt}).
      */
     private void identify(CustomerEvent event) {
-        String visitor = event.is(EventType.IDENTIFY) ? event.text(ANONYMOUS_ID) : null;
+        String visitor = event.identifiedVisitor();
         if (visitor == null || visitor.equals(event.customerId()) || aliases.putIfAbsent(visitor,
                 event.customerId()) != null) {
             return;

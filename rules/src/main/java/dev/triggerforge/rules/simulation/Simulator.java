@@ -3,7 +3,6 @@ package dev.triggerforge.rules.simulation;
 import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
@@ -87,7 +86,7 @@ public final class Simulator {
     private static Map<String, String> identities(List<CustomerEvent> events) {
         Map<String, String> identities = new HashMap<>();
         for (CustomerEvent e : events) {
-            String visitor = e.is(EventType.IDENTIFY) ? e.text("anonymousId") : null;
+            String visitor = e.identifiedVisitor();
             if (visitor != null) {
                 identities.putIfAbsent(visitor, e.customerId());
             }

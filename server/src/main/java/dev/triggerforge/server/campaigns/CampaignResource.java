@@ -1,6 +1,7 @@
 package dev.triggerforge.server.campaigns;
 
 import dev.triggerforge.server.api.ErrorBody;
+import dev.triggerforge.server.security.Actors;
 import dev.triggerforge.server.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,6 +93,6 @@ public class CampaignResource {
     }
 
     private String actor() {
-        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return Actors.of(identity);
     }
 }

@@ -1,7 +1,6 @@
 package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.profile.ProfileUpdate;
 import dev.triggerforge.rules.session.Partitioning;
@@ -110,7 +109,7 @@ public class Engine {
     public void submit(CustomerEvent event, String json, Instant receivedAt, Instant publishedAt, Delivery delivery) {
         Work.Event work = new Work.Event(event, json, receivedAt, publishedAt, delivery);
         Partition target = partitionOf(event.customerId());
-        String visitor = event.is(EventType.IDENTIFY) ? event.text("anonymousId") : null;
+        String visitor = event.identifiedVisitor();
         Partition visitorsOwn = visitor == null ? target : partitionOf(visitor);
         if (visitorsOwn != target) {
             visitorsOwn.submit(new Work.HandOver(visitor, work, target));

@@ -4,7 +4,6 @@ import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.decision.SuppressionReason;
 import dev.triggerforge.model.event.CustomerEvent;
-import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.json.EventCodec;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.trigger.TriggerSpec;
@@ -195,7 +194,7 @@ final class Partition implements Runnable {
         if (Feedback.isFeedback(event)) {
             batch.feedback.put(event.eventId(), Feedback.row(event));
         }
-        String visitor = event.is(EventType.IDENTIFY) ? event.text("anonymousId") : null;
+        String visitor = event.identifiedVisitor();
         if (visitor != null && !visitor.equals(event.customerId())) {
             CustomerAlias alias = new CustomerAlias();
             alias.anonymousId = visitor;

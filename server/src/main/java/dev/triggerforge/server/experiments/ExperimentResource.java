@@ -3,6 +3,7 @@ package dev.triggerforge.server.experiments;
 import dev.triggerforge.model.experiment.ExperimentSettings;
 import dev.triggerforge.model.report.ExperimentResult;
 import dev.triggerforge.rules.compile.RuleSetRejectedException;
+import dev.triggerforge.server.security.Actors;
 import dev.triggerforge.server.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -118,6 +119,6 @@ public class ExperimentResource {
     }
 
     private String actor() {
-        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return Actors.of(identity);
     }
 }

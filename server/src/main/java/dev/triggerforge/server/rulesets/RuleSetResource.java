@@ -6,6 +6,7 @@ import dev.triggerforge.rules.compile.RuleSetRejectedException;
 import dev.triggerforge.server.api.ErrorBody;
 import dev.triggerforge.server.engine.Engine;
 import io.quarkus.security.identity.SecurityIdentity;
+import dev.triggerforge.server.security.Actors;
 import dev.triggerforge.server.security.Role;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
@@ -159,6 +160,6 @@ public class RuleSetResource {
     }
 
     private String actor() {
-        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return Actors.of(identity);
     }
 }

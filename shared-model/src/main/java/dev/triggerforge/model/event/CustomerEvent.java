@@ -66,6 +66,11 @@ public record CustomerEvent(String eventId, String customerId, EventType type, I
         return ProductView.from(properties);
     }
 
+    /** For an {@code identify} event, the anonymous visitor id it links to this customer; otherwise null. */
+    public String identifiedVisitor() {
+        return is(EventType.IDENTIFY) ? text("anonymousId") : null;
+    }
+
     /** A property as text, or null when absent. */
     public String text(String key) {
         Object v = properties.get(key);
