@@ -14,16 +14,20 @@ import java.util.Map;
 public record CompiledRuleSet(RuleSet ruleSet, KieBase kieBase, Map<String, TriggerSpec> triggers,
                               Map<String, String> generatedDrl, Duration compileTime) {
 
-    /** The longest time any trigger may wait, including variant overrides: how far a replay must run past its data. */
+    /**
+     * The longest time any trigger may wait, including variant overrides and the wait for a best send time: how far a
+     * replay must run past its data.
+     */
     public Duration longestWait() {
         Duration longest = Duration.ZERO;
         for (TriggerSpec t : triggers.values()) {
-            longest = max(longest, t.waitDuration());
+            Duration own = t.waitDuration();
             for (var v : t.variants()) {
                 if (v.waitDuration() != null) {
-                    longest = max(longest, v.waitDuration());
+                    own = max(own, v.waitDuration());
                 }
             }
+            longest = max(longest, t.bestTimeWithin() == null ? own : own.plus(t.bestTimeWithin()));
         }
         return longest;
     }

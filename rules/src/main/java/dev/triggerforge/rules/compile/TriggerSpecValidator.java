@@ -1,6 +1,7 @@
 package dev.triggerforge.rules.compile;
 
 import dev.triggerforge.model.event.EventType;
+import dev.triggerforge.model.trigger.AllocationMode;
 import dev.triggerforge.model.trigger.Condition;
 import dev.triggerforge.model.trigger.EventMatch;
 import dev.triggerforge.model.trigger.Operator;
@@ -26,6 +27,7 @@ final class TriggerSpecValidator {
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,63}");
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Duration LONGEST_WAIT = Duration.ofDays(90);
+    private static final Duration LONGEST_BEST_TIME = Duration.ofDays(7);
     private static final Set<String> SKU_EVENTS = Set.of("product_view", "cart_add", "cart_remove");
 
     private TriggerSpecValidator() {
@@ -91,6 +93,19 @@ final class TriggerSpecValidator {
         }
         parameters(spec.parameters(), "parameters", check);
         variants(spec.variants(), check);
+        adaptive(spec, check);
+    }
+
+    private static void adaptive(TriggerSpec spec, Checker check) {
+        if (spec.allocation() == AllocationMode.ADAPTIVE
+                && spec.variants().stream().filter(v -> !v.holdout() && v.weight() > 0).count() < 2) {
+            check.fail("allocation", "'adaptive' needs at least two sending variants with a weight above 0");
+        }
+        Duration within = spec.bestTimeWithin();
+        if (within != null && (within.compareTo(Duration.ofHours(1)) < 0 || within.compareTo(LONGEST_BEST_TIME) > 0
+                || within.toMinutesPart() != 0 || within.toSecondsPart() != 0 || within.toMillisPart() != 0)) {
+            check.fail("bestTimeWithin", "must be whole hours from PT1H to P7D, got " + within);
+        }
     }
 
     private static void parameters(Map<String, Object> parameters, String path, Checker check) {

@@ -1,5 +1,7 @@
 package dev.triggerforge.rules.guardrail;
 
+import dev.triggerforge.model.decision.Explanation;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +11,18 @@ import java.util.Map;
  *
  * @param sendAt         epoch ms at which the email may go out (already moved out of quiet hours)
  * @param oncePerMillis  at most one send per rule and subject within this many ms; 0 means the idempotency key alone
+ * @param explanation    why a model chose the variant or the time, carried to the decision
  */
 public record Candidate(String ruleId, String customerId, String subject, String idempotencyKey, int priority,
                         String templateId, String variant, boolean holdout, boolean obeysFrequencyCap,
                         long oncePerMillis, long sendAt, Map<String, Object> variables, List<String> required,
-                        List<String> causedBy) {
+                        List<String> causedBy, Explanation explanation) {
+
+    /** A candidate no model had a hand in. */
+    public Candidate(String ruleId, String customerId, String subject, String idempotencyKey, int priority,
+                     String templateId, String variant, boolean holdout, boolean obeysFrequencyCap, long oncePerMillis,
+                     long sendAt, Map<String, Object> variables, List<String> required, List<String> causedBy) {
+        this(ruleId, customerId, subject, idempotencyKey, priority, templateId, variant, holdout, obeysFrequencyCap,
+                oncePerMillis, sendAt, variables, required, causedBy, Explanation.NONE);
+    }
 }

@@ -75,13 +75,15 @@ public final class Guardrails {
         }
         if (c.holdout()) {
             ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey(), false);
-            listener.onSuppression(suppress(c, SuppressionReason.HOLDOUT, "holdout group of " + c.ruleId()));
+            String why = c.explanation().variantReason();
+            listener.onSuppression(suppress(c, SuppressionReason.HOLDOUT, "holdout group of " + c.ruleId()
+                    + (why == null ? "" : ": " + why)));
             return;
         }
         ledger.record(c.sendAt(), c.ruleId(), c.subject(), c.idempotencyKey(), true);
         ledger.prune(c.sendAt() - retentionMillis);
         listener.onDecision(new EmailDecision(c.idempotencyKey(), c.ruleId(), c.customerId(), c.templateId(),
-                c.variant(), Instant.ofEpochMilli(c.sendAt()), variables, c.causedBy()));
+                c.variant(), Instant.ofEpochMilli(c.sendAt()), variables, c.causedBy(), c.explanation()));
     }
 
     /** Forgets sends older than the retention, so idle customers cost nothing. */

@@ -1,5 +1,6 @@
 package dev.triggerforge.rules.session;
 
+import dev.triggerforge.model.decision.Explanation;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.trigger.Subject;
@@ -11,6 +12,8 @@ import dev.triggerforge.rules.fact.Due;
 import dev.triggerforge.rules.fact.EventFact;
 import dev.triggerforge.rules.guardrail.Candidate;
 import dev.triggerforge.rules.guardrail.QuietHours;
+import dev.triggerforge.rules.optimization.Optimizer;
+import dev.triggerforge.rules.optimization.sendtime.SendTimeChoice;
 import dev.triggerforge.rules.personalization.Personalizer;
 import dev.triggerforge.rules.state.Cart;
 import dev.triggerforge.rules.state.CustomerState;
@@ -21,6 +24,8 @@ import dev.triggerforge.rules.state.WaitQueue;
 import org.kie.api.time.SessionClock;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,19 +45,21 @@ public final class TriggerRuntime {
     private SessionClock clock;
     private final SessionHooks hooks;
     private final ExperimentGate experiments;
+    private final Optimizer optimizer;
     private final Map<String, CustomerState> states = new HashMap<>();
     private final WaitQueue queue = new WaitQueue();
     private final List<Candidate> ready = new ArrayList<>();
     private long pendingWaits;
 
     TriggerRuntime(Map<String, TriggerSpec> triggers, QuietHours quietHours, SessionOptions options,
-                   SessionClock clock, SessionHooks hooks, ExperimentGate experiments) {
+                   SessionClock clock, SessionHooks hooks, ExperimentGate experiments, Optimizer optimizer) {
         this.triggers = triggers;
         this.quietHours = quietHours;
         this.options = options;
         this.clock = clock;
         this.hooks = hooks;
         this.experiments = experiments;
+        this.optimizer = optimizer;
     }
 
     public long now() {
@@ -163,7 +170,7 @@ public final class TriggerRuntime {
                 w.getVariant(), variant != null && variant.holdout(),
                 !Boolean.FALSE.equals(spec.guardrails().frequencyCap()),
                 spec.oncePer() == null ? 0 : spec.oncePer().toMillis(), now(), vars, spec.requires(),
-                w.getCausedBy()));
+                w.getCausedBy(), w.getExplanation()));
     }
 
     /** Rule action for the due wait of a DRL-only trigger: sends for the wait's customer and subject. */
@@ -211,6 +218,10 @@ public final class TriggerRuntime {
     List<Due> takeDue(long at) {
         List<Due> dues = new ArrayList<>();
         for (Wait w : queue.takeDueAt(at)) {
+            if (waitsForBestTime(w, at)) {
+                queue.schedule(w);
+                continue;
+            }
             long quietUntil = quietUntil(w, at);
             if (quietUntil > at) {
                 w.deferTo(quietUntil);
@@ -265,17 +276,42 @@ public final class TriggerRuntime {
 
     private void begin(TriggerSpec spec, CustomerState state, String subject, CustomerEvent entry,
                        List<String> causes, long startedAt) {
-        Variant variant = experiments.assigns(spec.experimentId())
-                ? VariantPicker.pick(spec.experimentId(), entry.customerId(), spec.variants())
-                : null;
+        Variant variant = null;
+        Explanation why = Explanation.NONE;
+        if (experiments.assigns(spec.experimentId()) && spec.isAdaptive()) {
+            Optimizer.Choice choice = optimizer.allocate(spec, hooks.profile(entry.customerId()), now());
+            variant = choice.variant();
+            why = choice.explanation();
+        } else if (experiments.assigns(spec.experimentId())) {
+            variant = VariantPicker.pick(spec.experimentId(), entry.customerId(), spec.variants());
+        }
         Duration wait = variant != null && variant.waitDuration() != null ? variant.waitDuration() : spec.waitDuration();
         Map<String, Object> subjectVariables = switch (spec.subject()) {
             case PRODUCT -> Personalizer.product(entry);
             case ORDER -> Personalizer.order(entry);
             case CART, CUSTOMER -> Map.of();
         };
-        add(state, new Wait(spec.id(), entry.customerId(), subject, variant == null ? null : variant.id(),
-                wait.toMillis(), entry.eventId(), causes, subjectVariables, startedAt, now()));
+        Wait w = new Wait(spec.id(), entry.customerId(), subject, variant == null ? null : variant.id(),
+                wait.toMillis(), entry.eventId(), causes, subjectVariables, startedAt, now());
+        w.explain(why);
+        add(state, w);
+    }
+
+    /**
+     * For a trigger that sends at the customer's best time: the first time the wait falls due, chooses the moment
+     * within the trigger's window and, when it is later, keeps the wait until then. Returns whether it waits on.
+     */
+    private boolean waitsForBestTime(Wait w, long at) {
+        TriggerSpec spec = triggers.get(w.getTriggerId());
+        if (spec == null || spec.bestTimeWithin() == null || w.isTimed()) {
+            return false;
+        }
+        QuietHours quiet = Boolean.FALSE.equals(spec.guardrails().quietHours())
+                ? new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT) : quietHours;
+        SendTimeChoice choice = optimizer.bestTime(hooks.profile(w.getCustomerId()), at, spec.bestTimeWithin(), quiet);
+        w.timeTo(choice.at().toEpochMilli(), w.getExplanation().withSendTime(Instant.ofEpochMilli(at),
+                choice.probability(), choice.reason()));
+        return w.getFireAt() > at;
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.triggerforge.rules.fact.EventFact;
 import dev.triggerforge.rules.guardrail.Candidate;
 import dev.triggerforge.rules.guardrail.Guardrails;
 import dev.triggerforge.rules.guardrail.QuietHours;
+import dev.triggerforge.rules.optimization.Optimizer;
+import dev.triggerforge.rules.optimization.Policy;
 import dev.triggerforge.rules.profile.ProfileBook;
 import dev.triggerforge.rules.state.Wait;
 import org.kie.api.KieServices;
@@ -45,6 +47,7 @@ public final class TriggerSession implements AutoCloseable {
     private final ProfileBook profiles = new ProfileBook();
     private final Map<String, String> aliases = new HashMap<>();
     private final RecentEventIds recentIds;
+    private final Optimizer optimizer;
     private final SessionOptions options;
     private final SessionListener listener;
     private long nextSweep;
@@ -66,7 +69,9 @@ public final class TriggerSession implements AutoCloseable {
         this.guardrails = new Guardrails(rules.ruleSet().guardrails(), ledgerRetention);
         QuietHours quiet = new QuietHours(rules.ruleSet().guardrails().quietStart(),
                 rules.ruleSet().guardrails().quietEnd());
-        this.runtime = new TriggerRuntime(rules.triggers(), quiet, options, clock, new Hooks(), experiments);
+        this.optimizer = new Optimizer(options.optimization(), start);
+        this.runtime = new TriggerRuntime(rules.triggers(), quiet, options, clock, new Hooks(), experiments,
+                optimizer);
         session.setGlobal("rt", runtime);
         clock.advanceTime(start.toEpochMilli(), TimeUnit.MILLISECONDS);
         this.nextSweep = start.toEpochMilli() + SWEEP_MILLIS;
@@ -133,6 +138,7 @@ public final class TriggerSession implements AutoCloseable {
         if (now - occurred > options.latenessTolerance().toMillis()) {
             profiles.apply(event);
             identify(event);
+            optimizer.record(event, profiles.get(event.customerId()));
             listener.onLateEvent(event, Duration.ofMillis(now - occurred));
             return Offer.LATE;
         }
@@ -142,6 +148,7 @@ public final class TriggerSession implements AutoCloseable {
         }
         profiles.apply(event);
         identify(event);
+        optimizer.record(event, profiles.get(event.customerId()));
         long at = Math.min(occurred, now);
         runtime.applyToCart(event, at);
         FactHandle handle = session.insert(new EventFact(event, at));
@@ -150,6 +157,16 @@ public final class TriggerSession implements AutoCloseable {
         judge(runtime.drainReady());
         runtime.forgetIfEmpty(event.customerId());
         return Offer.ACCEPTED;
+    }
+
+    /** Decides adaptive variants and send times with {@code policy} from now on; call it between events. */
+    public void usePolicy(Policy policy) {
+        optimizer.use(policy);
+    }
+
+    /** What this session has learned about its customers' reading hours, and the policy it decides with. */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     public void putProfile(CustomerProfile profile) {

@@ -6,6 +6,7 @@ import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
+import dev.triggerforge.rules.optimization.Explanations;
 import dev.triggerforge.rules.session.SessionListener;
 import dev.triggerforge.rules.session.TriggerSession;
 import dev.triggerforge.rules.session.WaitTrace;
@@ -19,15 +20,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One partition of a simulation: its customers' events through one session, in event time. The clock is moved to
  * whichever comes first, the next event or the next wait, so the answers a send provokes (from the response model)
- * are offered at their own time and never fall behind the clock.
+ * are offered at their own time and never fall behind the clock. It runs in steps ({@link #runUntil}) so the
+ * simulator can stop every partition at the end of a learning period and hand them the next period's policy.
  */
-final class PartitionRun implements Callable<PartitionRun.Outcome> {
+final class PartitionRun {
 
     static final Comparator<CustomerEvent> EVENT_ORDER =
             Comparator.comparing(CustomerEvent::occurredAt).thenComparing(CustomerEvent::eventId);
@@ -38,64 +39,80 @@ final class PartitionRun implements Callable<PartitionRun.Outcome> {
                    Map<String, List<TimelineEntry>> timelines, long duplicates, long late) {
     }
 
-    private final CompiledRuleSet rules;
     private final List<CustomerEvent> events;
-    private final List<CustomerProfile> profiles;
-    private final Instant start;
     private final long until;
     private final SimulationOptions options;
     private final AtomicLong processed;
     private final long total;
+    private final Collector collector = new Collector();
+    private final TriggerSession session;
+    private int next;
+    private int sinceReport;
 
     PartitionRun(CompiledRuleSet rules, List<CustomerEvent> events, List<CustomerProfile> profiles, Instant start,
                  Instant until, SimulationOptions options, AtomicLong processed, long total) {
-        this.rules = rules;
         this.events = events;
-        this.profiles = profiles;
-        this.start = start;
         this.until = until.toEpochMilli();
         this.options = options;
         this.processed = processed;
         this.total = total;
+        this.session = new TriggerSession(rules, options.session(), collector, start);
+        profiles.forEach(session::putProfile);
     }
 
-    @Override
-    public Outcome call() {
-        Collector collector = new Collector();
-        try (TriggerSession session = new TriggerSession(rules, options.session(), collector, start)) {
-            profiles.forEach(session::putProfile);
-            int next = 0;
-            int sinceReport = 0;
-            while (true) {
-                CustomerEvent input = next < events.size() ? events.get(next) : null;
-                CustomerEvent response = collector.pending.peek();
-                CustomerEvent event = earliest(input, response);
-                long eventAt = event == null ? Long.MAX_VALUE : event.occurredAt().toEpochMilli();
-                long waitAt = session.nextWaitAt();
-                if (Math.min(eventAt, waitAt) > until) {
-                    session.advanceTo(Instant.ofEpochMilli(until));
-                    break;
-                }
-                if (waitAt <= eventAt) {
-                    session.advanceTo(Instant.ofEpochMilli(waitAt));
-                    continue;
-                }
-                if (event == input) {
-                    next++;
-                } else {
-                    collector.pending.poll();
-                    collector.responses.add(event);
-                }
-                session.advanceTo(event.occurredAt());
-                collector.event(event);
-                session.offer(event);
-                if (++sinceReport == PROGRESS_EVERY) {
-                    options.progress().onProgress(processed.addAndGet(sinceReport), total);
-                    sinceReport = 0;
-                }
+    TriggerSession session() {
+        return session;
+    }
+
+    /** Decisions so far, in the order they were made. */
+    List<EmailDecision> decisions() {
+        return collector.decisions;
+    }
+
+    /** Answers offered so far, in the order they were offered. */
+    List<CustomerEvent> responses() {
+        return collector.responses;
+    }
+
+    /** Offers every event and answer and fires every wait up to {@code limit} (epoch ms, inclusive). */
+    void runUntil(long limit) {
+        long stop = Math.min(limit, until);
+        while (true) {
+            CustomerEvent input = next < events.size() ? events.get(next) : null;
+            CustomerEvent response = collector.pending.peek();
+            CustomerEvent event = earliest(input, response);
+            long eventAt = event == null ? Long.MAX_VALUE : event.occurredAt().toEpochMilli();
+            long waitAt = session.nextWaitAt();
+            if (Math.min(eventAt, waitAt) > stop) {
+                return;
             }
-            options.progress().onProgress(processed.addAndGet(sinceReport), total);
+            if (waitAt <= eventAt) {
+                session.advanceTo(Instant.ofEpochMilli(waitAt));
+                continue;
+            }
+            if (event == input) {
+                next++;
+            } else {
+                collector.pending.poll();
+                collector.responses.add(event);
+            }
+            session.advanceTo(event.occurredAt());
+            collector.event(event);
+            session.offer(event);
+            if (++sinceReport == PROGRESS_EVERY) {
+                options.progress().onProgress(processed.addAndGet(sinceReport), total);
+                sinceReport = 0;
+            }
         }
+    }
+
+    /** Runs to the end, closes the session and returns what the partition produced. */
+    Outcome finish() {
+        runUntil(until);
+        session.advanceTo(Instant.ofEpochMilli(until));
+        session.close();
+        options.progress().onProgress(processed.addAndGet(sinceReport), total);
+        sinceReport = 0;
         return new Outcome(collector.decisions, collector.suppressions, collector.responses, collector.timelines,
                 collector.duplicates, collector.late);
     }
@@ -126,8 +143,8 @@ final class PartitionRun implements Callable<PartitionRun.Outcome> {
             decisions.add(d);
             pending.addAll(options.responses().respondTo(d));
             timeline(d.customerId(), new TimelineEntry(d.sendAt(), "send", d.templateId(), d.ruleId(),
-                    d.variant() == null ? d.idempotencyKey() : "variant " + d.variant() + ", " + d.idempotencyKey(),
-                    null));
+                    (d.variant() == null ? d.idempotencyKey() : "variant " + d.variant() + ", " + d.idempotencyKey())
+                            + Explanations.summary(d.explanation()), null));
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.triggerforge.rules.simulation;
 import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.optimization.PolicySnapshot;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Runs a rule set over events on the production engine and clock, split into partitions by customer that run side
@@ -65,16 +67,42 @@ public final class Simulator {
                     t.setDaemon(true);
                     return t;
                 });
+        List<PartitionRun> runs = new ArrayList<>();
         try {
-            List<Future<PartitionRun.Outcome>> futures = new ArrayList<>();
             for (int p = 0; p < count; p++) {
-                futures.add(pool.submit(new PartitionRun(rules, eventParts.get(p), profileParts.get(p), from, until,
-                        options, processed, sorted.size())));
+                runs.add(new PartitionRun(rules, eventParts.get(p), profileParts.get(p), from, until, options,
+                        processed, sorted.size()));
             }
-            return merge(futures, from, until, sorted.size());
+            List<PolicySnapshot> policies = List.of();
+            if (LearningPeriods.needed(rules)) {
+                policies = new LearningPeriods(rules, options.session().optimization(), runs)
+                        .run(from, until, limit -> each(pool, runs, r -> {
+                            r.runUntil(limit);
+                            return null;
+                        }));
+            }
+            return merge(each(pool, runs, PartitionRun::finish), from, until, sorted.size(), policies);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Runs {@code step} on every partition side by side and returns the results in partition order. */
+    private static <T> List<T> each(ExecutorService pool, List<PartitionRun> runs, Function<PartitionRun, T> step)
+            throws InterruptedException {
+        List<Future<T>> futures = new ArrayList<>();
+        for (PartitionRun run : runs) {
+            futures.add(pool.submit(() -> step.apply(run)));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a simulation partition failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return results;
     }
 
     /** The last event plus the longest wait and the quiet hours, so every wait started by the data resolves. */
@@ -107,21 +135,15 @@ public final class Simulator {
         return last.plus(rules.longestWait()).plus(quiet);
     }
 
-    private SimulationRun merge(List<Future<PartitionRun.Outcome>> futures, Instant from, Instant until, long read)
-            throws InterruptedException {
+    private SimulationRun merge(List<PartitionRun.Outcome> outcomes, Instant from, Instant until, long read,
+                                List<PolicySnapshot> policies) {
         List<EmailDecision> decisions = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
         List<CustomerEvent> responses = new ArrayList<>();
         Map<String, List<TimelineEntry>> timelines = new TreeMap<>();
         long duplicates = 0;
         long late = 0;
-        for (Future<PartitionRun.Outcome> future : futures) {
-            PartitionRun.Outcome outcome;
-            try {
-                outcome = future.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a simulation partition failed: " + e.getCause(), e.getCause());
-            }
+        for (PartitionRun.Outcome outcome : outcomes) {
             decisions.addAll(outcome.decisions());
             suppressions.addAll(outcome.suppressions());
             responses.addAll(outcome.responses());
@@ -133,7 +155,7 @@ public final class Simulator {
         suppressions.sort(SUPPRESSION_ORDER);
         responses.sort(PartitionRun.EVENT_ORDER);
         return new SimulationRun(rules.ruleSet().name(), from, until, read, duplicates, late, decisions,
-                suppressions, responses, timelines);
+                suppressions, responses, timelines, policies);
     }
 
     private static <T> List<List<T>> split(int count) {

@@ -1,5 +1,7 @@
 package dev.triggerforge.rules.state;
 
+import dev.triggerforge.model.decision.Explanation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ public final class Wait {
     private long dueAt;
     private long fireAt;
     private boolean over;
+    private Explanation explanation = Explanation.NONE;
+    private boolean timed;
 
     /**
      * @param subjectVariables what the email shows about the subject, captured at the start (product, order);
@@ -54,6 +58,7 @@ public final class Wait {
             return false;
         }
         lastActivityAt = at;
+        timed = false;
         if (causedBy.size() < MAX_CAUSES) {
             causedBy.add(eventId);
         } else {
@@ -71,6 +76,7 @@ public final class Wait {
         Wait moved = new Wait(triggerId, newCustomerId, subject, variant, waitMillis, entryEventId, causedBy,
                 subjectVariables, startedAt, now);
         moved.lastActivityAt = lastActivityAt;
+        moved.explanation = explanation;
         moved.schedule(now);
         return moved;
     }
@@ -84,6 +90,27 @@ public final class Wait {
     /** Keeps the wait alive past its due time until quiet hours end. */
     public void deferTo(long until) {
         fireAt = until;
+    }
+
+    /** Why a model chose this wait's variant and, once chosen, its send time. */
+    public Explanation getExplanation() {
+        return explanation;
+    }
+
+    public void explain(Explanation why) {
+        this.explanation = why;
+    }
+
+    /** Whether its send time has been chosen since it last became due; a restart makes it choose again. */
+    public boolean isTimed() {
+        return timed;
+    }
+
+    /** Records the chosen send time and waits for it. */
+    public void timeTo(long at, Explanation why) {
+        this.explanation = why;
+        this.timed = true;
+        this.fireAt = Math.max(fireAt, at);
     }
 
     /** Marks the wait cancelled or fired; its queued timer entries become stale. */

@@ -75,6 +75,28 @@ public final class ThompsonAllocator {
      */
     public Allocation allocate(BanditState state, List<Variant> arms, String experimentId, String customerId,
                                String segment, Instant decidedAt) {
+        RandomGenerator random = new Well19937c(seed(experimentId, customerId, decidedAt));
+        ArmShares shares = shares(state, arms, segment, random);
+        return choose(shares, arms, experimentId, customerId, random.nextDouble());
+    }
+
+    /**
+     * The probabilities of one segment for a whole learning period, estimated once from draws seeded by the
+     * experiment, segment and period start, so every customer of the segment in the period sees the same ones.
+     */
+    public ArmShares shares(BanditState state, List<Variant> arms, String experimentId, String segment,
+                            Instant periodStart) {
+        return shares(state, arms, segment, new Well19937c(seed(experimentId, segment, periodStart)));
+    }
+
+    /** The arm for one customer from a period's probabilities, drawn with the decision's own seed. */
+    public Allocation choose(ArmShares shares, List<Variant> arms, String experimentId, String customerId,
+                             Instant decidedAt) {
+        return choose(shares, arms, experimentId, customerId,
+                new Well19937c(seed(experimentId, customerId, decidedAt)).nextDouble());
+    }
+
+    private ArmShares shares(BanditState state, List<Variant> arms, String segment, RandomGenerator random) {
         List<Variant> sending = arms.stream().filter(v -> !v.holdout()).toList();
         List<Variant> holdouts = arms.stream().filter(Variant::holdout).toList();
         if (sending.isEmpty() || holdouts.size() > 1) {
@@ -92,9 +114,7 @@ public final class ThompsonAllocator {
         double holdoutShare = holdout == null ? 0 : (double) holdout.weight() / totalWeight;
 
         String used = state.trials(segment) >= minSegmentTrials ? segment : BanditState.POOLED;
-        RandomGenerator random = new Well19937c(seed(experimentId, customerId, decidedAt));
         double[] shares = floored(thompsonShares(state, used, sending, random));
-
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (int i = 0; i < sending.size(); i++) {
             probabilities.put(sending.get(i).id(), shares[i] * (1 - holdoutShare));
@@ -102,16 +122,23 @@ public final class ThompsonAllocator {
         if (holdout != null) {
             probabilities.put(holdout.id(), holdoutShare);
         }
+        return new ArmShares(probabilities, shares, holdoutShare, used, evidence(state, segment, used, sending,
+                shares));
+    }
 
+    private static Allocation choose(ArmShares shares, List<Variant> arms, String experimentId, String customerId,
+                                     double u) {
         Variant sticky = VariantPicker.pick(experimentId, customerId, arms);
         if (sticky != null && sticky.holdout()) {
-            return new Allocation(sticky.id(), probabilities, used, String.format(Locale.ROOT,
+            return new Allocation(sticky.id(), shares.probabilities(), shares.segment(), String.format(Locale.ROOT,
                     "Customer is in the fixed %.1f%% holdout '%s' (sticky by customer), so no email is sent.",
-                    100 * holdoutShare, sticky.id()));
+                    100 * shares.holdoutShare(), sticky.id()));
         }
-        int chosen = drawIndex(shares, random.nextDouble());
-        return new Allocation(sending.get(chosen).id(), probabilities, used,
-                reason(state, segment, used, sending, shares, chosen, probabilities));
+        List<Variant> sending = arms.stream().filter(v -> !v.holdout()).toList();
+        String chosen = sending.get(drawIndex(shares.sendingShares(), u)).id();
+        return new Allocation(chosen, shares.probabilities(), shares.segment(), String.format(Locale.ROOT,
+                "%s; chose '%s' with probability %.1f%%.", shares.evidence(), chosen,
+                100 * shares.probabilities().get(chosen)));
     }
 
     private double[] thompsonShares(BanditState state, String segment, List<Variant> sending,
@@ -194,8 +221,8 @@ public final class ThompsonAllocator {
         return shares.length - 1;
     }
 
-    private String reason(BanditState state, String segment, String used, List<Variant> sending, double[] shares,
-                          int chosen, Map<String, Double> probabilities) {
+    private String evidence(BanditState state, String segment, String used, List<Variant> sending,
+                            double[] shares) {
         int leader = 0;
         for (int i = 1; i < shares.length; i++) {
             if (shares[i] > shares[leader]) {
@@ -207,9 +234,7 @@ public final class ThompsonAllocator {
                 ? String.format(Locale.ROOT, "Segment '%s' has %d trials", segment, state.trials(segment))
                 : String.format(Locale.ROOT, "Segment '%s' has %d trials (fewer than %d), so the pooled counts "
                 + "decide", segment, state.trials(segment), minSegmentTrials);
-        String chosenId = sending.get(chosen).id();
-        return String.format(Locale.ROOT, "%s; '%s' leads at %.2f%% over %d trials; chose '%s' with probability "
-                        + "%.1f%%.", source, sending.get(leader).id(), 100 * lead.rate(), lead.trials(), chosenId,
-                100 * probabilities.get(chosenId));
+        return String.format(Locale.ROOT, "%s; '%s' leads at %.2f%% over %d trials", source,
+                sending.get(leader).id(), 100 * lead.rate(), lead.trials());
     }
 }

@@ -1,0 +1,90 @@
+package dev.triggerforge.rules.optimization;
+
+import dev.triggerforge.model.experiment.BanditSnapshot;
+import dev.triggerforge.model.optimization.PolicySnapshot;
+import dev.triggerforge.rules.optimization.bandit.BanditState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns adaptive sends, their clicks and the sessions' engagement hours into the next period's
+ * {@link PolicySnapshot}. The simulator feeds it from its runs, the server from its store; both then decide alike.
+ * A send counts once its reward window has passed, as a success if it was clicked within it, so recent sends do
+ * not count as failures just because their readers have not opened them yet.
+ */
+public final class PolicyBuilder {
+
+    /** One send of a sending variant of an adaptive experiment. */
+    public record Exposure(String experimentId, String arm, String segment, Instant sentAt, String sendId) {
+    }
+
+    private static final Comparator<Exposure> ORDER = Comparator.comparing(Exposure::sentAt)
+            .thenComparing(Exposure::sendId);
+
+    private final OptimizationSettings settings;
+    private final List<Exposure> exposures = new ArrayList<>();
+    private final Map<String, Instant> firstClicks = new HashMap<>();
+    private final Map<String, long[]> hours = new TreeMap<>();
+
+    public PolicyBuilder(OptimizationSettings settings) {
+        this.settings = settings;
+    }
+
+    public void exposure(Exposure e) {
+        exposures.add(e);
+    }
+
+    /** A click on the send with this id (its idempotency key); only the first counts. */
+    public void click(String sendId, Instant at) {
+        firstClicks.merge(sendId, at, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** Adds a session's opens and clicks by local hour per segment. */
+    public void engagement(Map<String, long[]> bySegment) {
+        bySegment.forEach((segment, counts) -> {
+            long[] sum = hours.computeIfAbsent(segment, s -> new long[24]);
+            for (int h = 0; h < 24; h++) {
+                sum[h] += counts[h];
+            }
+        });
+    }
+
+    /** Forgets the engagement hours, before the sessions' running totals are added again. */
+    public void clearEngagement() {
+        hours.clear();
+    }
+
+    /** The policy of the period starting at {@code at}, from everything added so far that is known by then. */
+    public PolicySnapshot build(Instant at) {
+        Map<String, BanditState> states = new TreeMap<>();
+        Instant ripe = at.minus(settings.rewardWindow());
+        exposures.sort(ORDER);
+        for (Exposure e : exposures) {
+            if (e.sentAt().isAfter(ripe)) {
+                continue;
+            }
+            Instant click = firstClicks.get(e.sendId());
+            boolean success = click != null && !click.isBefore(e.sentAt())
+                    && !click.isAfter(e.sentAt().plus(settings.rewardWindow()));
+            states.computeIfAbsent(e.experimentId(), id -> new BanditState(settings.maxSegments()))
+                    .record(e.segment(), e.arm(), success);
+        }
+        Map<String, BanditSnapshot> experiments = new TreeMap<>();
+        states.forEach((id, state) -> experiments.put(id, state.snapshot()));
+        Map<String, List<Long>> engagement = new TreeMap<>();
+        hours.forEach((segment, counts) -> {
+            List<Long> list = new ArrayList<>(24);
+            for (long c : counts) {
+                list.add(c);
+            }
+            engagement.put(segment, list);
+        });
+        return new PolicySnapshot(at, experiments, engagement);
+    }
+}
