@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triggerforge.model.decision.EmailDecision;
+import dev.triggerforge.model.decision.Explanation;
 import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.decision.SuppressionReason;
+import dev.triggerforge.model.experiment.BanditSnapshot;
+import dev.triggerforge.model.optimization.PolicySnapshot;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.profile.ObservedValue;
 import dev.triggerforge.model.ruleset.DrlSource;
@@ -96,6 +99,46 @@ class ModelJsonRoundTripTest {
                 "items", List.of(Map.of("sku", "SKU-1"))), List.of("e-1", "e-2"));
 
         assertThat(roundTrip(decision, EmailDecision.class)).isEqualTo(decision);
+    }
+
+    @Test
+    void explainedDecisionKeepsItsProbabilitiesAndReasons() throws Exception {
+        Explanation why = new Explanation("locale=de|new", Map.of("a", 0.855, "b", 0.045, "holdout", 0.1),
+                "Segment 'locale=de|new' has 600 trials; chose 'a' with probability 85.5%.", AT,
+                AT.minus(Duration.ofHours(4)), 0.41, "engages mostly at 19:00");
+        EmailDecision decision = new EmailDecision("k", "cart", "c-42", "tpl", "a", AT, Map.of(), List.of("e-1"), why);
+        EmailDecision plain = new EmailDecision("k", "cart", "c-42", "tpl", null, AT, Map.of(), List.of(),
+                Explanation.NONE);
+
+        assertThat(roundTrip(decision, EmailDecision.class)).isEqualTo(decision);
+        assertThat(plain.explanation()).as("an empty explanation is no explanation").isNull();
+        assertThat(MAPPER.writeValueAsString(plain)).doesNotContain("explanation");
+        assertThat(MAPPER.writeValueAsString(why)).doesNotContain("empty");
+    }
+
+    @Test
+    void adaptiveTriggerOptions() throws Exception {
+        TriggerSpec spec = MAPPER.readValue("""
+                {"id": "cart", "subject": "cart", "entry": {"eventType": "cart_add"}, "templateId": "t",
+                 "allocation": "adaptive", "bestTimeWithin": "PT12H",
+                 "variants": [{"id": "a", "weight": 1}, {"id": "b", "weight": 1}]}""", TriggerSpec.class);
+
+        assertThat(spec.isAdaptive()).isTrue();
+        assertThat(spec.bestTimeWithin()).isEqualTo(Duration.ofHours(12));
+        assertThat(roundTrip(spec, TriggerSpec.class)).isEqualTo(spec);
+        String json = MAPPER.writeValueAsString(spec);
+        assertThat(json).contains("\"allocation\":\"adaptive\"").doesNotContain("\"adaptive\":");
+        TriggerSpec fixed = MAPPER.readValue(json.replace("adaptive", "fixed"), TriggerSpec.class);
+        assertThat(fixed.allocation()).as("fixed is the default and not written").isNull();
+    }
+
+    @Test
+    void policySnapshot() throws Exception {
+        PolicySnapshot policy = new PolicySnapshot(AT, Map.of("cart", new BanditSnapshot(10, List.of(
+                new BanditSnapshot.Segment("*", Map.of("a", new BanditSnapshot.Arm(3, 40)))))),
+                Map.of("locale=en", java.util.Collections.nCopies(24, 5L)));
+
+        assertThat(roundTrip(policy, PolicySnapshot.class)).isEqualTo(policy);
     }
 
     @Test
