@@ -64,10 +64,14 @@ public final class Policy {
     /** The variant for a customer of {@code segment} in an adaptive experiment, decided at {@code decidedAt}. */
     public Allocation allocate(String experimentId, List<Variant> arms, String customerId, String segment,
                                Instant decidedAt) {
+        return allocator.choose(shares(experimentId, arms, segment), arms, experimentId, customerId, decidedAt);
+    }
+
+    /** Every variant's chance for a customer of {@code segment} in this period, and whose counts decided. */
+    public ArmShares shares(String experimentId, List<Variant> arms, String segment) {
         BanditState state = states.getOrDefault(experimentId, EMPTY);
-        ArmShares segmentShares = shares.computeIfAbsent(new ShareKey(experimentId, segment, arms),
+        return shares.computeIfAbsent(new ShareKey(experimentId, segment, arms),
                 k -> allocator.shares(state, arms, experimentId, segment, snapshot.at()));
-        return allocator.choose(segmentShares, arms, experimentId, customerId, decidedAt);
     }
 
     /** The segment's own engagement shape once it has enough opens and clicks, else everyone's. */

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,6 +265,19 @@ public final class TriggerRuntime {
             s.sweep(now);
             return s.isEmpty();
         });
+    }
+
+    /** The customer's waits that have not fired, earliest first. */
+    List<PendingWait> pendingOf(String customerId) {
+        CustomerState state = states.get(customerId);
+        if (state == null) {
+            return List.of();
+        }
+        return state.allWaits().stream().sorted(Comparator.comparingLong(Wait::getFireAt))
+                .map(w -> new PendingWait(w.getTriggerId(), w.getSubject(), w.getVariant(),
+                        Instant.ofEpochMilli(w.getDueAt()), Instant.ofEpochMilli(w.getFireAt()),
+                        w.getExplanation().isEmpty() ? null : w.getExplanation()))
+                .toList();
     }
 
     long pendingWaits() {

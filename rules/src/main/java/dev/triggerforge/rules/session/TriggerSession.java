@@ -48,6 +48,7 @@ public final class TriggerSession implements AutoCloseable {
     private final Map<String, String> aliases = new HashMap<>();
     private final RecentEventIds recentIds;
     private final Optimizer optimizer;
+    private boolean learning = true;
     private final SessionOptions options;
     private final SessionListener listener;
     private long nextSweep;
@@ -138,7 +139,7 @@ public final class TriggerSession implements AutoCloseable {
         if (now - occurred > options.latenessTolerance().toMillis()) {
             profiles.apply(event);
             identify(event);
-            optimizer.record(event, profiles.get(event.customerId()));
+            learn(event);
             listener.onLateEvent(event, Duration.ofMillis(now - occurred));
             return Offer.LATE;
         }
@@ -148,7 +149,7 @@ public final class TriggerSession implements AutoCloseable {
         }
         profiles.apply(event);
         identify(event);
-        optimizer.record(event, profiles.get(event.customerId()));
+        learn(event);
         long at = Math.min(occurred, now);
         runtime.applyToCart(event, at);
         FactHandle handle = session.insert(new EventFact(event, at));
@@ -164,9 +165,23 @@ public final class TriggerSession implements AutoCloseable {
         optimizer.use(policy);
     }
 
+    /**
+     * Whether offered events teach the optimizer. A server turns it off while it replays stored events, because it
+     * rebuilds the reading hours from the longer-kept feedback instead, and would count the replayed ones twice.
+     */
+    public void learnFromEvents(boolean on) {
+        this.learning = on;
+    }
+
     /** What this session has learned about its customers' reading hours, and the policy it decides with. */
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    private void learn(CustomerEvent event) {
+        if (learning) {
+            optimizer.record(event, profiles.get(event.customerId()));
+        }
     }
 
     public void putProfile(CustomerProfile profile) {
@@ -222,6 +237,11 @@ public final class TriggerSession implements AutoCloseable {
     }
 
     /** Waits started and not yet over. */
+    /** The customer's waits that have not fired yet, earliest first, with why they fire when they do. */
+    public List<PendingWait> pendingWaits(String customerId) {
+        return runtime.pendingOf(aliases.getOrDefault(customerId, customerId));
+    }
+
     public long pendingWaits() {
         return runtime.pendingWaits();
     }

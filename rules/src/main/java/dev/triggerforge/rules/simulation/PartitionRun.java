@@ -144,7 +144,7 @@ final class PartitionRun {
             pending.addAll(options.responses().respondTo(d));
             timeline(d.customerId(), new TimelineEntry(d.sendAt(), "send", d.templateId(), d.ruleId(),
                     (d.variant() == null ? d.idempotencyKey() : "variant " + d.variant() + ", " + d.idempotencyKey())
-                            + Explanations.summary(d.explanation()), null));
+                            + Explanations.summary(d.explanation()), null, d.explanation()));
         }
 
         @Override

@@ -147,6 +147,10 @@ public final class Wait {
         return startedAt;
     }
 
+    public long getDueAt() {
+        return dueAt;
+    }
+
     public long getFireAt() {
         return fireAt;
     }

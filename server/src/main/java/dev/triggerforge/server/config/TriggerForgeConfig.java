@@ -51,6 +51,51 @@ public interface TriggerForgeConfig {
 
     Experiments experiments();
 
+    Optimization optimization();
+
+    /** Adaptive variants and send times: how they learn and how often the shared policy is refreshed. */
+    interface Optimization {
+        /** Length of a learning period; every decision in a period uses the same counts. */
+        @WithDefault("1h")
+        Duration period();
+
+        /** A send counts as a trial once this old, and as a success if it was clicked within it. */
+        @WithDefault("24h")
+        Duration rewardWindow();
+
+        /** The least share of the sending traffic every variant of an adaptive experiment keeps. */
+        @WithDefault("0.05")
+        double minShare();
+
+        /** Trials a segment needs before its own counts decide instead of everyone's. */
+        @WithDefault("200")
+        long minSegmentTrials();
+
+        /** Posterior draws per segment and period that estimate the Thompson probabilities. */
+        @WithDefault("1000")
+        int draws();
+
+        /** How many of a customer's own opens and clicks weigh as much as their segment's habits. */
+        @WithDefault("4")
+        double priorStrength();
+
+        /** Customers whose reading hours each partition keeps in memory (least recently used evicted). */
+        @WithDefault("250000")
+        int maxCustomers();
+
+        /** Segments kept per experiment besides the pooled one. */
+        @WithDefault("1000")
+        int maxSegments();
+
+        /** How far back opens and clicks are read to rebuild the reading hours when a partition starts. */
+        @WithDefault("90d")
+        Duration history();
+
+        /** How often an instance looks whether a new period has begun. */
+        @WithDefault("10s")
+        String checkEvery();
+    }
+
     interface Experiments {
         /** How often running experiments with automatic promotion are judged; {@code off} never. */
         @WithDefault("15m")

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -83,9 +84,12 @@ public class CustomerResource {
     @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/timeline")
-    @Operation(summary = "Events, decisions, suppressions and sends of one customer, oldest first")
+    @Operation(summary = "Events, decisions, suppressions and sends of one customer, oldest first, then the waits "
+            + "that have not fired yet, with when they will and why")
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
-        return customers.timeline(id);
+        List<TimelineEntry> entries = new ArrayList<>(customers.timeline(id));
+        entries.addAll(Waiting.entries(engine, id));
+        return entries;
     }
 
     private static Response unavailable(String id, Exception cause) {

@@ -1,6 +1,10 @@
 package dev.triggerforge.server.customers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.triggerforge.model.decision.Explanation;
+import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.report.TimelineEntry;
+import dev.triggerforge.rules.optimization.Explanations;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.sends.SendRecord;
 import dev.triggerforge.server.sends.SendStatus;
@@ -45,9 +49,11 @@ public class CustomerStore {
             }
             for (SendRecord r : byCustomer(s, "from SendRecord r where r.customerId = :c order by r.decidedAt",
                     SendRecord.class, customerId)) {
+                Explanation why = explanation(r.explanation);
                 entries.add(new TimelineEntry(r.decidedAt, "decision", "send " + r.templateId
                         + (r.variant == null ? "" : " (variant " + r.variant + ")"), r.ruleId,
-                        "due " + r.sendAt + ", key " + r.idempotencyKey, first(r.causedBy)));
+                        "due " + r.sendAt + ", key " + r.idempotencyKey + Explanations.summary(why),
+                        first(r.causedBy), why));
                 if (r.sentAt != null || "failed".equals(r.status)) {
                     entries.add(new TimelineEntry(r.sentAt != null ? r.sentAt : r.nextAttemptAt, "send", r.status,
                             r.ruleId, r.lastError != null ? r.lastError : "via " + r.provider, null));
@@ -68,6 +74,17 @@ public class CustomerStore {
     private static <T> List<T> byCustomer(Session s, String query, Class<T> type, String customerId) {
         return s.createSelectionQuery(query, type).setParameter("c", customerId).setMaxResults(TIMELINE_LIMIT)
                 .getResultList();
+    }
+
+    private static Explanation explanation(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(json, Explanation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored explanation is not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static String first(String causedBy) {

@@ -2,11 +2,17 @@ package dev.triggerforge.server.engine;
 
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.ProfileChange;
+import dev.triggerforge.model.optimization.PolicySnapshot;
 import dev.triggerforge.model.profile.ProfileUpdate;
+import dev.triggerforge.rules.optimization.OptimizationSettings;
+import dev.triggerforge.rules.optimization.Policy;
 import dev.triggerforge.rules.session.Partitioning;
+import dev.triggerforge.rules.session.PendingWait;
 import dev.triggerforge.rules.session.SessionOptions;
 import dev.triggerforge.server.config.TriggerForgeConfig;
 import dev.triggerforge.server.experiments.ExperimentSwitch;
+import dev.triggerforge.server.optimization.OptimizationSettingsOf;
+import dev.triggerforge.server.optimization.PolicyStore;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 import dev.triggerforge.server.rulesets.Compilations;
 import dev.triggerforge.server.rulesets.RuleSetStore;
@@ -22,12 +28,14 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hosts the partitions: one thread and one trigger session each, customers spread over them by a stable hash. It
@@ -47,13 +55,16 @@ public class Engine {
     private final EngineMetrics metrics;
     private final MeterRegistry registry;
     private final ExperimentSwitch experiments;
+    private final PolicyStore policies;
     private final List<Partition> partitions = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile ActiveRuleSet active;
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    private final AtomicReference<Policy> policy = new AtomicReference<>();
 
     Engine(TriggerForgeConfig config, RuleSetStore ruleSets, Compilations compilations, BatchWriter writer,
-           EventReplay replay, EngineMetrics metrics, MeterRegistry registry, ExperimentSwitch experiments) {
+           EventReplay replay, EngineMetrics metrics, MeterRegistry registry, ExperimentSwitch experiments,
+           PolicyStore policies) {
         this.config = config;
         this.ruleSets = ruleSets;
         this.compilations = compilations;
@@ -62,6 +73,7 @@ public class Engine {
         this.metrics = metrics;
         this.registry = registry;
         this.experiments = experiments;
+        this.policies = policies;
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
@@ -71,10 +83,15 @@ public class Engine {
         LOG.infof("Running rule set version %d (%d triggers)", active.version(), active.compiled().triggers().size());
         TriggerForgeConfig.Engine engine = config.engine();
         int count = engine.partitions().orElse(Runtime.getRuntime().availableProcessors());
-        SessionOptions options = SessionOptions.DEFAULTS.withLatenessTolerance(engine.latenessTolerance());
+        OptimizationSettings learning = OptimizationSettingsOf.config(config.optimization());
+        SessionOptions options = SessionOptions.DEFAULTS.withLatenessTolerance(engine.latenessTolerance())
+                .withOptimization(learning);
+        Instant now = Instant.now();
+        policy.set(new Policy(policies.latest(now).map(PolicyStore::snapshot).orElseGet(() ->
+                PolicySnapshot.empty(Instant.ofEpochMilli(learning.periodStart(now.toEpochMilli())))), learning));
         EngineContext ctx = new EngineContext(active, options, writer, replay, metrics, Clock.systemUTC(),
                 engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()),
-                experiments, aliases);
+                experiments, aliases, policy, policies, config.optimization().history());
         for (int i = 0; i < count; i++) {
             Partition p = new Partition(i, ctx);
             partitions.add(p);
@@ -139,6 +156,46 @@ public class Engine {
         return CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new)).thenApply(all -> {
             active = next;
             return swaps.stream().mapToInt(CompletableFuture::join).sum();
+        });
+    }
+
+    /** Decides adaptive variants and send times with {@code next} from each partition's next event on. */
+    public void usePolicy(Policy next) {
+        policy.set(next);
+        partitions.forEach(p -> p.submit(new Work.UsePolicy(next)));
+    }
+
+    /** The policy partitions decide with now. */
+    public Policy policy() {
+        return policy.get();
+    }
+
+    /** The customer's waits that have not fired yet, asked of their partition between two turns. */
+    public CompletionStage<List<PendingWait>> pendingWaits(String customerId) {
+        CompletableFuture<List<PendingWait>> done = new CompletableFuture<>();
+        partitionOf(customerId).submit(new Work.Waits(customerId, done));
+        return done;
+    }
+
+    /** The reading hours every partition has learned, summed by send-time segment. */
+    public CompletionStage<Map<String, long[]>> readingHours() {
+        List<CompletableFuture<Map<String, long[]>>> asks = new ArrayList<>();
+        for (Partition p : partitions) {
+            CompletableFuture<Map<String, long[]>> done = new CompletableFuture<>();
+            asks.add(done);
+            p.submit(new Work.ReadingHours(done));
+        }
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            Map<String, long[]> sum = new HashMap<>();
+            for (CompletableFuture<Map<String, long[]>> ask : asks) {
+                ask.join().forEach((segment, hours) -> {
+                    long[] total = sum.computeIfAbsent(segment, s -> new long[hours.length]);
+                    for (int h = 0; h < hours.length; h++) {
+                        total[h] += hours[h];
+                    }
+                });
+            }
+            return sum;
         });
     }
 

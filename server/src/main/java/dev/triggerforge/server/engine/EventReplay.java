@@ -1,10 +1,13 @@
 package dev.triggerforge.server.engine;
 
+import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.rules.session.Partitioning;
 import dev.triggerforge.server.customers.CustomerAlias;
 import dev.triggerforge.server.customers.CustomerRecord;
 import dev.triggerforge.server.events.StoredEvent;
+import dev.triggerforge.server.feedback.FeedbackRecord;
 import dev.triggerforge.server.store.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +29,9 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class EventReplay {
+
+    private static final List<String> READING_TYPES = List.of(EventType.EMAIL_DELIVERED.name(),
+            EventType.EMAIL_OPEN.name(), EventType.EMAIL_CLICK.name());
 
     private final Database database;
 
@@ -64,6 +70,31 @@ public class EventReplay {
                 }
             }
             return mine;
+        });
+    }
+
+    /**
+     * The partition's kept deliveries, opens and clicks since {@code since}, oldest first, as events: what the
+     * send-time model learns reading hours from.
+     */
+    void readingFeedback(int partition, int partitions, Map<String, String> aliases, Instant since,
+                         Consumer<CustomerEvent> each) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            StatelessSession session = database.statelessSession();
+            try (ScrollableResults<FeedbackRecord> rows = session.createSelectionQuery(
+                    "from FeedbackRecord f where f.occurredAt >= :since and f.eventType in :types "
+                            + "order by f.occurredAt, f.eventId", FeedbackRecord.class)
+                    .setParameter("since", since).setParameter("types", READING_TYPES)
+                    .setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
+                while (rows.next()) {
+                    FeedbackRecord f = rows.get();
+                    String customer = aliases.getOrDefault(f.customerId, f.customerId);
+                    if (Partitioning.partitionOf(customer, partitions) == partition) {
+                        each.accept(new CustomerEvent(f.eventId, customer, EventType.of(f.eventType), f.occurredAt,
+                                Map.of()));
+                    }
+                }
+            }
         });
     }
 

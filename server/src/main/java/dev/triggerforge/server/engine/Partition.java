@@ -124,6 +124,18 @@ final class Partition implements Runnable {
                 session.adopt(a.handover());
                 continue;
             }
+            if (w instanceof Work.UsePolicy u) {
+                session.usePolicy(u.policy());
+                continue;
+            }
+            if (w instanceof Work.ReadingHours r) {
+                r.done().complete(session.optimizer().engagementHours());
+                continue;
+            }
+            if (w instanceof Work.Waits q) {
+                q.done().complete(session.pendingWaits(q.customerId()));
+                continue;
+            }
             batch.settled.add(w);
             if (w instanceof Work.Event e) {
                 if (known.contains(e.event().eventId())) {
@@ -239,6 +251,10 @@ final class Partition implements Runnable {
                 swap.done().completeExceptionally(cause);
             } else if (w instanceof Work.HandOver h) {
                 h.identify().delivery().failed(cause);
+            } else if (w instanceof Work.ReadingHours r) {
+                r.done().completeExceptionally(cause);
+            } else if (w instanceof Work.Waits q) {
+                q.done().completeExceptionally(cause);
             }
         }
     }
@@ -261,8 +277,9 @@ final class Partition implements Runnable {
 
     /**
      * Rebuilds the session from the store: profiles first, then every stored event of the rules' window in the
-     * order it was processed, turn by turn at the wall time of its turn, then on to now. Waits that fell due meanwhile
-     * fire now; decisions already in the outbox are recognised by their keys and not stored again.
+     * order it was processed, turn by turn at the wall time of its turn, then the reading hours from the kept
+     * deliveries, opens and clicks, then on to now. Waits that fell due meanwhile fire now; decisions already in the
+     * outbox are recognised by their keys and not stored again.
      */
     private void rebuild() {
         if (session != null) {
@@ -274,13 +291,21 @@ final class Partition implements Runnable {
         session = new TriggerSession(rules.compiled(), ctx.options(), recorder, since, ctx.experiments());
         ctx.replay().profiles(index, ctx.partitions(), ctx.aliases()).forEach(session::putProfile);
         replaying = true;
+        session.learnFromEvents(false);
+        PeriodPolicies periods = new PeriodPolicies(ctx.policies(), since, now, ctx.options().optimization());
         int[] replayed = {0};
         ctx.replay().events(index, ctx.partitions(), ctx.aliases(), since, stored -> {
-            session.advanceTo(stored.turnAt != null ? stored.turnAt : stored.receivedAt);
+            Instant turnAt = stored.turnAt != null ? stored.turnAt : stored.receivedAt;
+            periods.applyAt(turnAt, session);
+            session.advanceTo(turnAt);
             session.offer(EventCodec.decode(stored.body));
             replayed[0]++;
         });
         replaying = false;
+        session.learnFromEvents(true);
+        periods.applyLatest(ctx.policy().get(), session);
+        ctx.replay().readingFeedback(index, ctx.partitions(), ctx.aliases(), now.minus(ctx.readingHistory()),
+                e -> session.optimizer().record(e, session.profile(e.customerId())));
         session.advanceTo(now);
         if (batch.hasWrites()) {
             ctx.writer().commit(batch);

@@ -38,6 +38,10 @@ final class Rows {
         r.nextAttemptAt = d.sendAt();
         r.variables = json(d.variables());
         r.causedBy = String.join(",", d.causedBy());
+        if (d.explanation() != null) {
+            r.explanation = json(d.explanation());
+            r.segment = d.explanation().segment();
+        }
         return r;
     }
 
@@ -78,7 +82,7 @@ final class Rows {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("decision variables cannot be written as JSON", e);
+            throw new IllegalStateException("a decision cannot be written as JSON", e);
         }
     }
 }

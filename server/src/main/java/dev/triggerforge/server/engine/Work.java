@@ -3,15 +3,20 @@ package dev.triggerforge.server.engine;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.profile.ProfileUpdate;
+import dev.triggerforge.rules.optimization.Policy;
 import dev.triggerforge.rules.session.CustomerHandover;
+import dev.triggerforge.rules.session.PendingWait;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What a partition's inbox holds: an event to process, a rule-set swap, profile values to merge, or a visitor's
- * hand-over between partitions, each with how to tell its sender.
+ * What a partition's inbox holds: an event to process, a rule-set swap, profile values to merge, a visitor's
+ * hand-over between partitions, or the optimizer's period policy and a request for what it learned, each with how to
+ * tell its sender.
  */
 sealed interface Work {
 
@@ -43,5 +48,17 @@ sealed interface Work {
 
     /** A visitor's state handed over by another partition, taken in before the identify event that follows it. */
     record Adopt(CustomerHandover handover) implements Work {
+    }
+
+    /** A new learning period's policy, to decide adaptive variants and send times with from the next event on. */
+    record UsePolicy(Policy policy) implements Work {
+    }
+
+    /** Asks for a customer's waits that have not fired yet, for their timeline. */
+    record Waits(String customerId, CompletableFuture<List<PendingWait>> done) implements Work {
+    }
+
+    /** Asks for the reading hours the partition's session has learned, by send-time segment. */
+    record ReadingHours(CompletableFuture<Map<String, long[]>> done) implements Work {
     }
 }

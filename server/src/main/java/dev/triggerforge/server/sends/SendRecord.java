@@ -38,4 +38,8 @@ public class SendRecord {
     public String reason;
     /** Where the stock and prices of the last attempt came from: fresh, cached, stale: ..., unavailable: ... */
     public String enrichment;
+    /** Why a model chose the variant or the send time, as JSON; null when none did. */
+    public String explanation;
+    /** The customer's segment when an adaptive experiment chose the variant; null otherwise. */
+    public String segment;
 }

@@ -165,7 +165,8 @@ public final class ExperimentLog {
     public static void feed(List<CustomerProfile> profiles, List<CustomerEvent> events) throws Exception {
         for (CustomerProfile p : profiles) {
             given().contentType(ContentType.JSON).body(Json.mapper().writeValueAsString(Map.of("email", p.email(),
-                            "timezone", p.timezone(), "marketingConsent", true, "attributes", p.attributes())))
+                            "timezone", p.timezone(), "locale", p.locale(), "marketingConsent", true,
+                            "attributes", p.attributes())))
                     .put("/api/customers/" + p.customerId()).then().statusCode(200);
         }
         for (int from = 0; from < events.size(); from += 200) {
