@@ -1,0 +1,41 @@
+package dev.triggerforge.rules.optimization.evaluation;
+
+import dev.triggerforge.model.decision.EmailDecision;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine's promise for adaptive triggers: the learning periods are shared by all partitions, so a run decides
+ * exactly the same with one partition as with three.
+ */
+class OptimizationEvaluationPartitionsTest {
+
+    /**
+     * Catches any partition-dependent state in the adaptive path (a policy built from one partition's sends, a
+     * reading history or a segment's engagement hours counted per partition, a random seed that depends on the
+     * order of work): variants, send times, probabilities and reasons must all be equal.
+     */
+    @Test
+    void adaptiveDecisionsDoNotDependOnThePartitionCount() throws Exception {
+        OptimizationEvaluation.Settings settings = new OptimizationEvaluation.Settings(2_000, 21, 23, 1);
+        List<EmailDecision> one = candidate(settings);
+        List<EmailDecision> three = candidate(settings.withPartitions(3));
+        assertThat(one).hasSizeGreaterThan(1_000);
+        assertThat(one.stream().filter(d -> d.explanation() != null && d.explanation().sendTimeReason() != null
+                && !d.explanation().variantProbabilities().isEmpty())).as("adaptive best-time decisions")
+                .hasSizeGreaterThan(1_000);
+        assertThat(three).hasSameSizeAs(one);
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(three.get(i)).as("decision %d", i).isEqualTo(one.get(i));
+        }
+    }
+
+    private static List<EmailDecision> candidate(OptimizationEvaluation.Settings settings) throws Exception {
+        return OptimizationEvaluation.run(settings, Set.of(EvaluationArm.CANDIDATE)).arm(EvaluationArm.CANDIDATE).run()
+                .decisions();
+    }
+}
