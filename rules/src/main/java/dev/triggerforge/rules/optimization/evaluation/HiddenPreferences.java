@@ -72,7 +72,12 @@ public final class HiddenPreferences implements ResponseModel {
 
     /** The chance that the decision's email is clicked, as sent. */
     public double expectedClick(EmailDecision d) {
-        return reader(d.customerId()).openProbability(d.sendAt()) * clickGivenOpen(d.customerId(), d.variant());
+        return expectedClick(d.customerId(), d.sendAt(), d.variant());
+    }
+
+    /** The chance that the customer clicks {@code variant} sent at {@code sentAt}. */
+    public double expectedClick(String customerId, Instant sentAt, String variant) {
+        return reader(customerId).openProbability(sentAt) * clickGivenOpen(customerId, variant);
     }
 
     /**
