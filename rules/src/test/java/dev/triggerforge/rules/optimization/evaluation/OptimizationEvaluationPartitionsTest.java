@@ -1,6 +1,7 @@
 package dev.triggerforge.rules.optimization.evaluation;
 
 import dev.triggerforge.model.decision.EmailDecision;
+import dev.triggerforge.rules.simulation.SimulationRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,8 +23,12 @@ class OptimizationEvaluationPartitionsTest {
     @Test
     void adaptiveDecisionsDoNotDependOnThePartitionCount() throws Exception {
         OptimizationEvaluation.Settings settings = new OptimizationEvaluation.Settings(2_000, 21, 23, 1);
-        List<EmailDecision> one = candidate(settings);
-        List<EmailDecision> three = candidate(settings.withPartitions(3));
+        SimulationRun oneRun = candidate(settings);
+        SimulationRun threeRun = candidate(settings.withPartitions(3));
+        assertThat(threeRun.policies()).as("the learned policy of every period").hasSizeGreaterThan(400)
+                .isEqualTo(oneRun.policies());
+        List<EmailDecision> one = oneRun.decisions();
+        List<EmailDecision> three = threeRun.decisions();
         assertThat(one).hasSizeGreaterThan(1_000);
         assertThat(one.stream().filter(d -> d.explanation() != null && d.explanation().sendTimeReason() != null
                 && !d.explanation().variantProbabilities().isEmpty())).as("adaptive best-time decisions")
@@ -34,8 +39,7 @@ class OptimizationEvaluationPartitionsTest {
         }
     }
 
-    private static List<EmailDecision> candidate(OptimizationEvaluation.Settings settings) throws Exception {
-        return OptimizationEvaluation.run(settings, Set.of(EvaluationArm.CANDIDATE)).arm(EvaluationArm.CANDIDATE).run()
-                .decisions();
+    private static SimulationRun candidate(OptimizationEvaluation.Settings settings) throws Exception {
+        return OptimizationEvaluation.run(settings, Set.of(EvaluationArm.CANDIDATE)).arm(EvaluationArm.CANDIDATE).run();
     }
 }
