@@ -7,6 +7,7 @@ import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.compile.RuleSetCompiler;
 import dev.triggerforge.rules.compile.RuleSetRejectedException;
 import dev.triggerforge.rules.guardrail.QuietHours;
+import dev.triggerforge.rules.optimization.OptimizationSettings;
 import dev.triggerforge.rules.simulation.SimulationOptions;
 import dev.triggerforge.rules.simulation.SimulationRun;
 import dev.triggerforge.rules.simulation.Simulator;
@@ -28,7 +29,8 @@ import java.util.Set;
  *
  * <p>Customers come from {@link SyntheticTraffic} and answer with {@link HiddenPreferences}: German-speaking
  * customers click variant {@code b} most, everyone else {@code a}. Every arm uses the default guardrails (quiet hours
- * 21:00-08:00) and the default learning settings (one-hour periods, 24-hour reward window).
+ * 21:00-08:00) and, unless the settings say otherwise, the default learning settings (one-hour periods, 24-hour
+ * reward window).
  */
 public final class OptimizationEvaluation {
 
@@ -43,15 +45,25 @@ public final class OptimizationEvaluation {
      * @param customers  synthetic shoppers
      * @param days       of traffic
      * @param seed       of the traffic and of the hidden preferences
-     * @param partitions sessions the simulator runs side by side
+     * @param partitions   sessions the simulator runs side by side
+     * @param optimization how the adaptive triggers learn
      */
-    public record Settings(int customers, int days, long seed, int partitions) {
+    public record Settings(int customers, int days, long seed, int partitions, OptimizationSettings optimization) {
 
-        /** 5,000 shoppers over four weeks, on two partitions. */
-        public static final Settings DEFAULTS = new Settings(5_000, 28, 17, 2);
+        /** 5,000 shoppers over four weeks, on two partitions, learning with the default settings. */
+        public static final Settings DEFAULTS = new Settings(5_000, 28, 17, 2, OptimizationSettings.DEFAULTS);
+
+        /** Settings with the default learning. */
+        public Settings(int customers, int days, long seed, int partitions) {
+            this(customers, days, seed, partitions, OptimizationSettings.DEFAULTS);
+        }
 
         public Settings withPartitions(int count) {
-            return new Settings(customers, days, seed, count);
+            return new Settings(customers, days, seed, count, optimization);
+        }
+
+        public Settings withOptimization(OptimizationSettings learning) {
+            return new Settings(customers, days, seed, partitions, learning);
         }
     }
 
@@ -81,8 +93,10 @@ public final class OptimizationEvaluation {
         traffic.profiles().forEach(p -> zones.put(p.customerId(), p.zone()));
         GuardrailSettings guardrails = GuardrailSettings.DEFAULTS;
         QuietHours quiet = new QuietHours(guardrails.quietStart(), guardrails.quietEnd());
-        SimulationOptions options = SimulationOptions.defaults().withResponses(hidden)
-                .withPartitions(settings.partitions());
+        SimulationOptions defaults = SimulationOptions.defaults();
+        SimulationOptions options = new SimulationOptions(settings.partitions(), null, Set.of(), hidden,
+                defaults.session().withOptimization(settings.optimization()), defaults.attributionWindow(),
+                defaults.conflictWindow(), defaults.confidence(), defaults.progress());
         Map<EvaluationArm, ArmRun> runs = new EnumMap<>(EvaluationArm.class);
         ArmScore baseline = null;
         for (EvaluationArm arm : EvaluationArm.values()) {
