@@ -9,13 +9,14 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 
 /**
- * The command line of the rules module: simulate a rule set on events, generate synthetic traffic, and compare two
- * rule sets. Exits 0 on success and 2 on a user's mistake (bad arguments, unreadable files, rules that do not
+ * The command line of the rules module: simulate a rule set on events, generate synthetic traffic, compare two
+ * rule sets, and estimate from recorded sends what always sending one variant would earn. Exits 0 on success and 2 on a user's mistake (bad arguments, unreadable files, rules that do not
  * compile), printing what is wrong and never a stack trace.
  */
 @Command(name = "triggerforge", mixinStandardHelpOptions = true, version = "TriggerForge 0.1.0",
         description = "Simulate trigger rules on recorded or synthetic customer events.",
-        subcommands = {SimulateCommand.class, GenerateCommand.class, DiffCommand.class})
+        subcommands = {SimulateCommand.class, GenerateCommand.class, DiffCommand.class,
+                OffPolicyCommand.class})
 public final class TriggerForgeCli implements Runnable {
 
     public static final int USER_ERROR = 2;

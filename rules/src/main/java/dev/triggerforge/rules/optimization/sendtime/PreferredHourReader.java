@@ -15,12 +15,12 @@ import java.util.SplittableRandom;
  * {@link #OPEN_ELSEWHERE}, and then mostly ({@link #BURIED_FOUND_AT_HOUR}) at the next preferred hour, else within an
  * hour of the send.
  */
-record PreferredHourReader(String customerId, ZoneId zone, int preferredHour) {
+public record PreferredHourReader(String customerId, ZoneId zone, int preferredHour) {
 
-    static final double OPEN_IN_HOUR = 0.45;
-    static final double OPEN_HOUR_BEFORE = 0.30;
-    static final double OPEN_ELSEWHERE = 0.08;
-    static final double BURIED_FOUND_AT_HOUR = 0.75;
+    public static final double OPEN_IN_HOUR = 0.45;
+    public static final double OPEN_HOUR_BEFORE = 0.30;
+    public static final double OPEN_ELSEWHERE = 0.08;
+    public static final double BURIED_FOUND_AT_HOUR = 0.75;
 
     private static final ZoneId[] ZONES = {ZoneId.of("Europe/Berlin"), ZoneId.of("Europe/London"),
             ZoneId.of("America/New_York"), ZoneId.of("America/Los_Angeles"), ZoneId.of("Asia/Tokyo")};
@@ -31,13 +31,26 @@ record PreferredHourReader(String customerId, ZoneId zone, int preferredHour) {
      */
     static PreferredHourReader draw(int index, SplittableRandom r) {
         ZoneId zone = ZONES[r.nextInt(ZONES.length)];
+        return new PreferredHourReader("reader-" + index, zone, drawHour(r));
+    }
+
+    /** A preferred local hour: in the evening (18-20) for 45 %, in the morning (8-10) for 25 %, any hour otherwise. */
+    public static int drawHour(SplittableRandom r) {
         double kind = r.nextDouble();
-        int hour = kind < 0.45 ? 18 + r.nextInt(3) : kind < 0.70 ? 8 + r.nextInt(3) : r.nextInt(24);
-        return new PreferredHourReader("reader-" + index, zone, hour);
+        return kind < 0.45 ? 18 + r.nextInt(3) : kind < 0.70 ? 8 + r.nextInt(3) : r.nextInt(24);
+    }
+
+    /** The chance that an email sent at {@code sentAt} is ever opened, which depends on its local hour only. */
+    public double openProbability(Instant sentAt) {
+        int hour = sentAt.atZone(zone).getHour();
+        if (hour == preferredHour) {
+            return OPEN_IN_HOUR;
+        }
+        return hour == (preferredHour + 23) % 24 ? OPEN_HOUR_BEFORE : OPEN_ELSEWHERE;
     }
 
     /** When the customer opens an email sent at {@code sentAt}, or null when they never do. */
-    Instant openOf(Instant sentAt, SplittableRandom r) {
+    public Instant openOf(Instant sentAt, SplittableRandom r) {
         int hour = sentAt.atZone(zone).getHour();
         double draw = r.nextDouble();
         if (hour == preferredHour) {
