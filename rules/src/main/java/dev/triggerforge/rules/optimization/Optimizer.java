@@ -31,7 +31,8 @@ public final class Optimizer {
 
     private final OptimizationSettings settings;
     private final EngagementHistogram history;
-    private final Map<String, long[]> segmentHours = new HashMap<>();
+    private final Map<String, long[]> segmentEngagements = new HashMap<>();
+    private final Map<String, long[]> segmentDeliveries = new HashMap<>();
     private Policy policy;
 
     public Optimizer(OptimizationSettings settings, Instant start) {
@@ -60,12 +61,10 @@ public final class Optimizer {
             return;
         }
         EventType type = event.type();
-        if (type.equals(EventType.EMAIL_OPEN) || type.equals(EventType.EMAIL_CLICK)) {
-            String segment = CustomerSegments.sendTime(profile);
-            if (segmentHours.containsKey(segment) || segmentHours.size() < settings.maxSegments() + 1) {
-                segmentHours.computeIfAbsent(segment, s -> new long[24])
-                        [event.occurredAt().atZone(profile.zone()).getHour()]++;
-            }
+        Map<String, long[]> counts = type.equals(EventType.EMAIL_DELIVERED) ? segmentDeliveries : segmentEngagements;
+        String segment = CustomerSegments.sendTime(profile);
+        if (counts.containsKey(segment) || counts.size() < settings.maxSegments() + 1) {
+            counts.computeIfAbsent(segment, s -> new long[24])[event.occurredAt().atZone(profile.zone()).getHour()]++;
         }
     }
 
@@ -87,11 +86,9 @@ public final class Optimizer {
                 quiet);
     }
 
-    /** Opens and clicks by local hour per send-time segment, as learned by this session since it started. */
-    public Map<String, long[]> engagementHours() {
-        Map<String, long[]> copy = new HashMap<>();
-        segmentHours.forEach((segment, hours) -> copy.put(segment, hours.clone()));
-        return copy;
+    /** Opens and clicks, and deliveries, by local hour per send-time segment, as learned since it started. */
+    public ReadingHours readingHours() {
+        return ReadingHours.none().plus(new ReadingHours(segmentEngagements, segmentDeliveries));
     }
 
     public EngagementHistogram history() {

@@ -41,16 +41,31 @@ public final class Policy {
         this.snapshot = snapshot;
         this.allocator = new ThompsonAllocator(settings.minShare(), settings.minSegmentTrials(), settings.draws());
         snapshot.experiments().forEach((id, counts) -> states.put(id, BanditState.restore(counts)));
-        long[] all = new long[24];
+        long[] allEngaged = new long[24];
+        long[] allDelivered = new long[24];
         snapshot.engagementHours().forEach((segment, hours) -> {
-            long[] counts = new long[24];
+            long[] engaged = counts(hours, allEngaged);
+            long[] delivered = counts(snapshot.deliveryHours().get(segment), allDelivered);
+            priors.put(segment, SegmentPrior.exposureAdjusted(engaged, delivered, settings.priorStrength()));
+        });
+        snapshot.deliveryHours().forEach((segment, hours) -> {
+            if (!snapshot.engagementHours().containsKey(segment)) {
+                counts(hours, allDelivered);
+            }
+        });
+        this.everyone = SegmentPrior.exposureAdjusted(allEngaged, allDelivered, settings.priorStrength());
+    }
+
+    /** The 24 counts of {@code hours} (zeros when null), also added to {@code total}. */
+    private static long[] counts(List<Long> hours, long[] total) {
+        long[] counts = new long[24];
+        if (hours != null) {
             for (int h = 0; h < 24; h++) {
                 counts[h] = hours.get(h);
-                all[h] += counts[h];
+                total[h] += counts[h];
             }
-            priors.put(segment, SegmentPrior.of(counts, settings.priorStrength()));
-        });
-        this.everyone = SegmentPrior.of(all, settings.priorStrength());
+        }
+        return counts;
     }
 
     public Instant at() {

@@ -30,7 +30,7 @@ public final class PolicyBuilder {
     private final OptimizationSettings settings;
     private final List<Exposure> exposures = new ArrayList<>();
     private final Map<String, Instant> firstClicks = new HashMap<>();
-    private final Map<String, long[]> hours = new TreeMap<>();
+    private ReadingHours hours = ReadingHours.none();
 
     public PolicyBuilder(OptimizationSettings settings) {
         this.settings = settings;
@@ -45,19 +45,14 @@ public final class PolicyBuilder {
         firstClicks.merge(sendId, at, (a, b) -> a.isBefore(b) ? a : b);
     }
 
-    /** Adds a session's opens and clicks by local hour per segment. */
-    public void engagement(Map<String, long[]> bySegment) {
-        bySegment.forEach((segment, counts) -> {
-            long[] sum = hours.computeIfAbsent(segment, s -> new long[24]);
-            for (int h = 0; h < 24; h++) {
-                sum[h] += counts[h];
-            }
-        });
+    /** Adds a session's opens, clicks and deliveries by local hour per segment. */
+    public void reading(ReadingHours learned) {
+        hours = hours.plus(learned);
     }
 
-    /** Forgets the engagement hours, before the sessions' running totals are added again. */
-    public void clearEngagement() {
-        hours.clear();
+    /** Forgets the reading hours, before the sessions' running totals are added again. */
+    public void clearReading() {
+        hours = ReadingHours.none();
     }
 
     /** The policy of the period starting at {@code at}, from everything added so far that is known by then. */
@@ -77,14 +72,18 @@ public final class PolicyBuilder {
         }
         Map<String, BanditSnapshot> experiments = new TreeMap<>();
         states.forEach((id, state) -> experiments.put(id, state.snapshot()));
-        Map<String, List<Long>> engagement = new TreeMap<>();
-        hours.forEach((segment, counts) -> {
-            List<Long> list = new ArrayList<>(24);
+        return new PolicySnapshot(at, experiments, lists(hours.engagements()), lists(hours.deliveries()));
+    }
+
+    private static Map<String, List<Long>> lists(Map<String, long[]> bySegment) {
+        Map<String, List<Long>> out = new TreeMap<>();
+        bySegment.forEach((segment, counts) -> {
+            List<Long> list = new ArrayList<>(counts.length);
             for (long c : counts) {
                 list.add(c);
             }
-            engagement.put(segment, list);
+            out.put(segment, list);
         });
-        return new PolicySnapshot(at, experiments, engagement);
+        return out;
     }
 }

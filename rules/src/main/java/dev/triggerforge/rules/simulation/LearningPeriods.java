@@ -82,8 +82,8 @@ final class LearningPeriods {
             }
             responsesSeen[p] = responses.size();
         }
-        builder.clearEngagement();
-        runs.forEach(r -> builder.engagement(r.session().optimizer().engagementHours()));
+        builder.clearReading();
+        runs.forEach(r -> builder.reading(r.session().optimizer().readingHours()));
         return builder.build(boundary);
     }
 

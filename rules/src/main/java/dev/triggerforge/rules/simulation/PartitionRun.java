@@ -36,7 +36,7 @@ final class PartitionRun {
 
     /** What the partition produced. */
     record Outcome(List<EmailDecision> decisions, List<Suppression> suppressions, List<CustomerEvent> responses,
-                   Map<String, List<TimelineEntry>> timelines, long duplicates, long late) {
+                   Map<String, List<TimelineEntry>> timelines, long duplicates, long late, long readingEvictions) {
     }
 
     private final List<CustomerEvent> events;
@@ -110,11 +110,12 @@ final class PartitionRun {
     Outcome finish() {
         runUntil(until);
         session.advanceTo(Instant.ofEpochMilli(until));
+        long evictions = session.optimizer().history().evictions();
         session.close();
         options.progress().onProgress(processed.addAndGet(sinceReport), total);
         sinceReport = 0;
         return new Outcome(collector.decisions, collector.suppressions, collector.responses, collector.timelines,
-                collector.duplicates, collector.late);
+                collector.duplicates, collector.late, evictions);
     }
 
     /** The earlier of an input event and a response; on a tie the input comes first. */

@@ -143,7 +143,9 @@ public final class Simulator {
         Map<String, List<TimelineEntry>> timelines = new TreeMap<>();
         long duplicates = 0;
         long late = 0;
+        long evictions = 0;
         for (PartitionRun.Outcome outcome : outcomes) {
+            evictions += outcome.readingEvictions();
             decisions.addAll(outcome.decisions());
             suppressions.addAll(outcome.suppressions());
             responses.addAll(outcome.responses());
@@ -155,7 +157,7 @@ public final class Simulator {
         suppressions.sort(SUPPRESSION_ORDER);
         responses.sort(PartitionRun.EVENT_ORDER);
         return new SimulationRun(rules.ruleSet().name(), from, until, read, duplicates, late, decisions,
-                suppressions, responses, timelines, policies);
+                suppressions, responses, timelines, policies, evictions);
     }
 
     private static <T> List<List<T>> split(int count) {

@@ -6,6 +6,7 @@ import dev.triggerforge.model.optimization.PolicySnapshot;
 import dev.triggerforge.model.profile.ProfileUpdate;
 import dev.triggerforge.rules.optimization.OptimizationSettings;
 import dev.triggerforge.rules.optimization.Policy;
+import dev.triggerforge.rules.optimization.ReadingHours;
 import dev.triggerforge.rules.session.Partitioning;
 import dev.triggerforge.rules.session.PendingWait;
 import dev.triggerforge.rules.session.SessionOptions;
@@ -28,7 +29,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +98,12 @@ public class Engine {
             Gauge.builder("triggerforge.partition.backlog", p, Partition::backlog).tag("partition", Integer.toString(i))
                     .description("Events waiting in the partition's inbox").register(registry);
             Gauge.builder("triggerforge.partition.pending.waits", p, Partition::pendingWaits)
+                    .tag("partition", Integer.toString(i)).register(registry);
+            Gauge.builder("triggerforge.optimization.reading.customers", p, q -> q.readingMemory()[0])
+                    .description("Customers whose reading hours the partition keeps")
+                    .tag("partition", Integer.toString(i)).register(registry);
+            Gauge.builder("triggerforge.optimization.reading.evictions", p, q -> q.readingMemory()[1])
+                    .description("Customers whose reading hours the partition forgot to stay within its bound")
                     .tag("partition", Integer.toString(i)).register(registry);
             Thread t = new Thread(p, "triggerforge-partition-" + i);
             threads.add(t);
@@ -178,25 +184,15 @@ public class Engine {
     }
 
     /** The reading hours every partition has learned, summed by send-time segment. */
-    public CompletionStage<Map<String, long[]>> readingHours() {
-        List<CompletableFuture<Map<String, long[]>>> asks = new ArrayList<>();
+    public CompletionStage<ReadingHours> readingHours() {
+        List<CompletableFuture<ReadingHours>> asks = new ArrayList<>();
         for (Partition p : partitions) {
-            CompletableFuture<Map<String, long[]>> done = new CompletableFuture<>();
+            CompletableFuture<ReadingHours> done = new CompletableFuture<>();
             asks.add(done);
-            p.submit(new Work.ReadingHours(done));
+            p.submit(new Work.AskReadingHours(done));
         }
-        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(all -> {
-            Map<String, long[]> sum = new HashMap<>();
-            for (CompletableFuture<Map<String, long[]>> ask : asks) {
-                ask.join().forEach((segment, hours) -> {
-                    long[] total = sum.computeIfAbsent(segment, s -> new long[hours.length]);
-                    for (int h = 0; h < hours.length; h++) {
-                        total[h] += hours[h];
-                    }
-                });
-            }
-            return sum;
-        });
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(all -> asks.stream()
+                .map(CompletableFuture::join).reduce(ReadingHours.none(), ReadingHours::plus));
     }
 
     /** True once every partition has rebuilt its session and takes events live. */

@@ -70,6 +70,13 @@ final class Partition implements Runnable {
         return s == null ? 0 : s.pendingWaits();
     }
 
+    /** Customers whose reading hours the session keeps, and how many it forgot to stay within its bound. */
+    long[] readingMemory() {
+        TriggerSession s = session;
+        return s == null ? new long[2] : new long[] {s.optimizer().history().size(),
+                s.optimizer().history().evictions()};
+    }
+
     void stop() {
         running = false;
     }
@@ -128,8 +135,8 @@ final class Partition implements Runnable {
                 session.usePolicy(u.policy());
                 continue;
             }
-            if (w instanceof Work.ReadingHours r) {
-                r.done().complete(session.optimizer().engagementHours());
+            if (w instanceof Work.AskReadingHours r) {
+                r.done().complete(session.optimizer().readingHours());
                 continue;
             }
             if (w instanceof Work.Waits q) {
@@ -251,7 +258,7 @@ final class Partition implements Runnable {
                 swap.done().completeExceptionally(cause);
             } else if (w instanceof Work.HandOver h) {
                 h.identify().delivery().failed(cause);
-            } else if (w instanceof Work.ReadingHours r) {
+            } else if (w instanceof Work.AskReadingHours r) {
                 r.done().completeExceptionally(cause);
             } else if (w instanceof Work.Waits q) {
                 q.done().completeExceptionally(cause);

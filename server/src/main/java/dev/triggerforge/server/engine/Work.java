@@ -4,13 +4,13 @@ import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.profile.ProfileUpdate;
 import dev.triggerforge.rules.optimization.Policy;
+import dev.triggerforge.rules.optimization.ReadingHours;
 import dev.triggerforge.rules.session.CustomerHandover;
 import dev.triggerforge.rules.session.PendingWait;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -59,6 +59,6 @@ sealed interface Work {
     }
 
     /** Asks for the reading hours the partition's session has learned, by send-time segment. */
-    record ReadingHours(CompletableFuture<Map<String, long[]>> done) implements Work {
+    record AskReadingHours(CompletableFuture<ReadingHours> done) implements Work {
     }
 }

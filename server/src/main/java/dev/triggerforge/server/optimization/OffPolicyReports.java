@@ -61,10 +61,12 @@ public class OffPolicyReports {
                             + "(select r.idempotencyKey from SendRecord r where r.ruleId = :rule)", FeedbackRecord.class)
                     .setParameter("rule", trigger.id()).getResultList()
                     .forEach(f -> firstClicks.merge(f.sendId, f.occurredAt, (a, b) -> a.isBefore(b) ? a : b));
+            Map<String, Double> weights = new HashMap<>();
+            trigger.variants().stream().filter(v -> !v.holdout()).forEach(v -> weights.put(v.id(), (double) v.weight()));
             List<LoggedDecision> log = new ArrayList<>();
             for (SendRecord r : sends) {
-                LoggedDecision d = SendLog.of(decision(r), trigger.variants(), firstClicks.get(r.idempotencyKey),
-                        window);
+                LoggedDecision d = SendLog.of(decision(r), weights.keySet(), weights,
+                        firstClicks.get(r.idempotencyKey), window);
                 if (d != null) {
                     log.add(d);
                 }

@@ -4,6 +4,7 @@ import dev.triggerforge.model.optimization.PolicySnapshot;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.rules.optimization.OptimizationSettings;
 import dev.triggerforge.rules.optimization.PolicyBuilder;
+import dev.triggerforge.rules.optimization.ReadingHours;
 import dev.triggerforge.server.feedback.FeedbackRecord;
 import dev.triggerforge.server.sends.SendRecord;
 import dev.triggerforge.server.sends.SendStatus;
@@ -38,12 +39,12 @@ public class PolicyLearner {
      * The policy of the period starting at {@code periodStart}.
      *
      * @param triggers     the active rule set's triggers; only adaptive ones are learned
-     * @param readingHours opens and clicks by local hour per send-time segment, summed over the partitions
+     * @param readingHours opens, clicks and deliveries by local hour per send-time segment, summed over partitions
      */
     public PolicySnapshot learn(Instant periodStart, Map<String, TriggerSpec> triggers,
-                                Map<String, long[]> readingHours, OptimizationSettings settings) {
+                                ReadingHours readingHours, OptimizationSettings settings) {
         PolicyBuilder builder = new PolicyBuilder(settings);
-        builder.engagement(readingHours);
+        builder.reading(readingHours);
         Map<String, String> experimentOfRule = new HashMap<>();
         triggers.values().stream().filter(TriggerSpec::isAdaptive)
                 .forEach(t -> experimentOfRule.put(t.id(), t.experimentId()));

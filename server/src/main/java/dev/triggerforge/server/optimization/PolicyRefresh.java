@@ -3,6 +3,7 @@ package dev.triggerforge.server.optimization;
 import dev.triggerforge.model.optimization.PolicySnapshot;
 import dev.triggerforge.rules.optimization.OptimizationSettings;
 import dev.triggerforge.rules.optimization.Policy;
+import dev.triggerforge.rules.optimization.ReadingHours;
 import dev.triggerforge.server.config.TriggerForgeConfig;
 import dev.triggerforge.server.engine.Engine;
 import dev.triggerforge.server.rulesets.ControlChannel;
@@ -16,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -94,7 +94,7 @@ public class PolicyRefresh {
         return Duration.between(engine.policy().at(), Instant.now());
     }
 
-    private Map<String, long[]> readingHours() {
+    private ReadingHours readingHours() {
         try {
             return engine.readingHours().toCompletableFuture().get(ASK_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -17,26 +17,40 @@ import java.util.TreeMap;
  * @param at              the start of the period
  * @param experiments     counts by experiment id
  * @param engagementHours opens and clicks by local hour (24 counts) by send-time segment, the segment prior's source
+ * @param deliveryHours   deliveries by local hour by send-time segment, which the prior divides the engagements by
  */
 public record PolicySnapshot(Instant at, Map<String, BanditSnapshot> experiments,
-                             Map<String, List<Long>> engagementHours) {
+                             Map<String, List<Long>> engagementHours, Map<String, List<Long>> deliveryHours) {
 
     public PolicySnapshot {
         Objects.requireNonNull(at, "at");
         experiments = experiments == null ? Map.of() : new TreeMap<>(experiments);
-        engagementHours = engagementHours == null ? Map.of() : new TreeMap<>(engagementHours);
-        for (Map.Entry<String, List<Long>> e : engagementHours.entrySet()) {
-            if (e.getValue().size() != SendTimeSnapshot.HOURS) {
-                throw new IllegalArgumentException("engagementHours of '" + e.getKey() + "' must have "
-                        + SendTimeSnapshot.HOURS + " counts, got " + e.getValue().size());
-            }
-        }
         experiments = Collections.unmodifiableMap(experiments);
-        engagementHours = Collections.unmodifiableMap(engagementHours);
+        engagementHours = hours("engagementHours", engagementHours);
+        deliveryHours = hours("deliveryHours", deliveryHours);
+    }
+
+    /** A policy whose priors know no deliveries. */
+    public PolicySnapshot(Instant at, Map<String, BanditSnapshot> experiments,
+                          Map<String, List<Long>> engagementHours) {
+        this(at, experiments, engagementHours, null);
     }
 
     /** Nothing learned yet. */
     public static PolicySnapshot empty(Instant at) {
-        return new PolicySnapshot(at, Map.of(), Map.of());
+        return new PolicySnapshot(at, Map.of(), Map.of(), Map.of());
+    }
+
+    private static Map<String, List<Long>> hours(String name, Map<String, List<Long>> bySegment) {
+        if (bySegment == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, List<Long>> e : bySegment.entrySet()) {
+            if (e.getValue().size() != SendTimeSnapshot.HOURS) {
+                throw new IllegalArgumentException(name + " of '" + e.getKey() + "' must have "
+                        + SendTimeSnapshot.HOURS + " counts, got " + e.getValue().size());
+            }
+        }
+        return Collections.unmodifiableMap(new TreeMap<>(bySegment));
     }
 }

@@ -4,6 +4,7 @@ import dev.triggerforge.model.decision.EmailDecision;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.rules.optimization.bandit.LoggedDecision;
+import dev.triggerforge.rules.optimization.bandit.SendLog;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,6 @@ import java.util.function.Predicate;
  */
 public record DecisionLog(List<LoggedDecision> decisions, long withoutPropensity, Set<String> arms) {
 
-    /** The segment of sends whose explanation names none. */
-    public static final String NO_SEGMENT = "*";
-
     /**
      * @param sends   every recorded decision; those {@code selected} with a variant are used
      * @param events  recorded events; {@code email_click}s with a {@code sendId} are the rewards
@@ -55,33 +53,15 @@ public record DecisionLog(List<LoggedDecision> decisions, long withoutPropensity
         List<LoggedDecision> log = new ArrayList<>(chosen.size());
         long skipped = 0;
         for (EmailDecision d : chosen) {
-            Map<String, Double> probabilities = d.explanation() == null ? Map.of()
-                    : d.explanation().variantProbabilities();
-            Double propensity = share(probabilities.isEmpty() ? weights : probabilities, d.variant(), arms);
-            if (propensity == null) {
+            Instant firstClick = clicks.getOrDefault(d.idempotencyKey(), List.of()).stream()
+                    .filter(at -> !at.isBefore(d.sendAt())).min(Instant::compareTo).orElse(null);
+            LoggedDecision logged = SendLog.of(d, arms, weights, firstClick, window);
+            if (logged == null) {
                 skipped++;
-                continue;
+            } else {
+                log.add(logged);
             }
-            Instant sent = d.sendAt();
-            boolean clicked = clicks.getOrDefault(d.idempotencyKey(), List.of()).stream()
-                    .anyMatch(at -> !at.isBefore(sent) && !at.isAfter(sent.plus(window)));
-            String segment = d.explanation() == null || d.explanation().segment() == null ? NO_SEGMENT
-                    : d.explanation().segment();
-            log.add(new LoggedDecision(segment, d.variant(), propensity, clicked ? 1 : 0));
         }
         return new DecisionLog(List.copyOf(log), skipped, new LinkedHashSet<>(arms));
-    }
-
-    /** The arm's probability among the sent arms, or null when it has none. */
-    private static Double share(Map<String, Double> probabilities, String arm, Set<String> sentArms) {
-        Double own = probabilities.get(arm);
-        if (own == null || !(own > 0)) {
-            return null;
-        }
-        double sent = 0;
-        for (String a : sentArms) {
-            sent += probabilities.getOrDefault(a, 0.0);
-        }
-        return Math.min(1, own / sent);
     }
 }

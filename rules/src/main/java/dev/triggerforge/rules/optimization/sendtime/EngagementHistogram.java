@@ -33,6 +33,7 @@ public final class EngagementHistogram {
     private final int maxCustomers;
     private final int maxCountPerKind;
     private final LinkedHashMap<String, Hours> customers;
+    private long evictions;
 
     public EngagementHistogram() {
         this(DEFAULT_MAX_CUSTOMERS, DEFAULT_MAX_COUNT_PER_KIND);
@@ -50,7 +51,11 @@ public final class EngagementHistogram {
         this.customers = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Hours> eldest) {
-                return size() > EngagementHistogram.this.maxCustomers;
+                boolean full = size() > EngagementHistogram.this.maxCustomers;
+                if (full) {
+                    evictions++;
+                }
+                return full;
             }
         };
     }
@@ -121,6 +126,11 @@ public final class EngagementHistogram {
 
     public synchronized int size() {
         return customers.size();
+    }
+
+    /** Customers forgotten to stay within {@link #maxCustomers()} since this histogram was made. */
+    public synchronized long evictions() {
+        return evictions;
     }
 
     public int maxCustomers() {

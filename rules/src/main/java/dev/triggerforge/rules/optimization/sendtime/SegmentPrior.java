@@ -12,6 +12,9 @@ import java.util.function.Predicate;
  * segment's pooled opens and clicks in that hour and {@code N} their total: the pseudo-counts sum to
  * {@code strength}, which is how many of a customer's own engagements weigh as much as the whole segment, and every
  * hour keeps a little weight. With no segment data the prior is uniform.
+ *
+ * <p>{@link #exposureAdjusted} divides each hour's engagements by the emails delivered in it first, so a segment whose
+ * emails mostly went out at one hour (because the model chose it) does not learn that hour from its own choice.
  */
 public final class SegmentPrior {
 
@@ -22,6 +25,11 @@ public final class SegmentPrior {
     private final double[] pseudoCounts;
 
     private SegmentPrior(double strength, long[] pooled) {
+        this(strength, pooled, null);
+    }
+
+    /** With {@code weights} null the shape is the smoothed engagement counts, else the given weights. */
+    private SegmentPrior(double strength, long[] pooled, double[] weights) {
         if (!(strength > 0) || Double.isInfinite(strength)) {
             throw new IllegalArgumentException("strength must be a finite number above 0, got " + strength);
         }
@@ -38,9 +46,42 @@ public final class SegmentPrior {
         this.strength = strength;
         this.pooled = pooled.clone();
         this.pseudoCounts = new double[HOURS];
-        for (int h = 0; h < HOURS; h++) {
-            pseudoCounts[h] = strength * (pooled[h] + 1) / (total + HOURS);
+        if (weights == null) {
+            for (int h = 0; h < HOURS; h++) {
+                pseudoCounts[h] = strength * (pooled[h] + 1) / (total + HOURS);
+            }
+        } else {
+            double sum = 0;
+            for (double w : weights) {
+                sum += w;
+            }
+            for (int h = 0; h < HOURS; h++) {
+                pseudoCounts[h] = strength * weights[h] / sum;
+            }
         }
+    }
+
+    /**
+     * A prior from a segment's engagements per delivered email, hour by hour: the shape is
+     * {@code (e_h + 1) / (d_h + m)}, with {@code e_h} the opens and clicks and {@code d_h} the deliveries in local hour
+     * {@code h}, and {@code m} the mean deliveries per hour (at least 1), which keeps hours with few deliveries from
+     * dominating. Without deliveries it is the engagement shape of {@link #of}.
+     */
+    public static SegmentPrior exposureAdjusted(long[] engagementsByHour, long[] deliveriesByHour, double strength) {
+        if (deliveriesByHour.length != HOURS) {
+            throw new IllegalArgumentException("deliveries must have " + HOURS + " hours, got "
+                    + deliveriesByHour.length);
+        }
+        long delivered = 0;
+        for (long d : deliveriesByHour) {
+            delivered += d;
+        }
+        double mean = Math.max(1, (double) delivered / HOURS);
+        double[] weights = new double[HOURS];
+        for (int h = 0; h < HOURS; h++) {
+            weights[h] = (engagementsByHour[h] + 1) / (deliveriesByHour[h] + mean);
+        }
+        return new SegmentPrior(strength, engagementsByHour, weights);
     }
 
     /** A prior that knows nothing about the segment: every hour gets {@code strength / 24}. */

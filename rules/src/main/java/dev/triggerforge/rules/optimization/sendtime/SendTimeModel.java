@@ -79,7 +79,7 @@ public final class SendTimeModel {
         for (int h = 0; h < HOURS; h++) {
             byHour.put(h, p[h]);
         }
-        String reason = evidence(own, prior) + "; " + sending(best, hour, earliest, zone)
+        String reason = evidence(own, prior, top(p)) + "; " + sending(best, hour, earliest, zone)
                 + (quietWholeWindow ? " (quiet hours cover the whole window)" : "")
                 + (!quietWholeWindow && p[top(p)] > p[hour] ? " (" + clock(top(p)) + " is in quiet hours or outside "
                 + "the " + windowHours + " h window)" : "");
@@ -124,7 +124,7 @@ public final class SendTimeModel {
         return p;
     }
 
-    private static String evidence(int[] own, SegmentPrior prior) {
+    private static String evidence(int[] own, SegmentPrior prior, int likeliest) {
         int total = 0;
         int top = 0;
         for (int h = 0; h < HOURS; h++) {
@@ -139,8 +139,10 @@ public final class SendTimeModel {
         if (total == 0) {
             return "no opens or clicks yet, so following the segment, which engages most at " + clock(prior.topHour());
         }
-        return "engages mostly at " + clock(top) + " (" + own[top] + " of " + total + " opens and clicks, prior worth "
-                + Math.round(prior.strength()) + ")";
+        String habit = "engages mostly at " + clock(top) + " (" + own[top] + " of " + total
+                + " opens and clicks, prior worth " + Math.round(prior.strength()) + ")";
+        return likeliest == top ? habit : habit + ", but with the segment's habit " + clock(likeliest)
+                + " is likelier";
     }
 
     private static String sending(Instant at, int hour, Instant earliest, ZoneId zone) {
