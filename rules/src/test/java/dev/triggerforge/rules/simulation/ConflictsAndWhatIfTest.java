@@ -19,7 +19,7 @@ class ConflictsAndWhatIfTest {
     private static final Instant T0 = Instant.parse("2026-03-10T09:00:00Z");
 
     private static ReportedSend send(String key, String rule, String customer, Duration at) {
-        return new ReportedSend(rule, customer, T0.plus(at), rule, null, key, List.of());
+        return new ReportedSend(rule, customer, T0.plus(at), rule, null, key, List.of(), null);
     }
 
     @Test
