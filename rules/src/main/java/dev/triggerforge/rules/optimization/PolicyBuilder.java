@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * Turns adaptive sends, their clicks and the sessions' engagement hours into the next period's
  * {@link PolicySnapshot}. The simulator feeds it from its runs, the server from its store; both then decide alike.
  * A send counts once its reward window has passed, as a success if it was clicked within it, so recent sends do
- * not count as failures just because their readers have not opened them yet.
+ * not count as failures just because their readers have not opened them yet. Counting is incremental: each period
+ * adds the sends that ripened since the last one, in the order of their send time, so a long simulation does not
+ * recount its whole history every period. Periods must be built in time order.
  */
 public final class PolicyBuilder {
 
@@ -28,8 +30,9 @@ public final class PolicyBuilder {
             .thenComparing(Exposure::sendId);
 
     private final OptimizationSettings settings;
-    private final List<Exposure> exposures = new ArrayList<>();
+    private final List<Exposure> pending = new ArrayList<>();
     private final Map<String, Instant> firstClicks = new HashMap<>();
+    private final Map<String, BanditState> states = new TreeMap<>();
     private ReadingHours hours = ReadingHours.none();
 
     public PolicyBuilder(OptimizationSettings settings) {
@@ -37,12 +40,16 @@ public final class PolicyBuilder {
     }
 
     public void exposure(Exposure e) {
-        exposures.add(e);
+        pending.add(e);
+        firstClicks.putIfAbsent(e.sendId(), Instant.MAX);
     }
 
-    /** A click on the send with this id (its idempotency key); only the first counts. */
+    /**
+     * A click on the send with this id (its idempotency key); only the first counts, and only on a send added as an
+     * exposure before, so clicks on other emails cost nothing.
+     */
     public void click(String sendId, Instant at) {
-        firstClicks.merge(sendId, at, (a, b) -> a.isBefore(b) ? a : b);
+        firstClicks.computeIfPresent(sendId, (id, known) -> at.isBefore(known) ? at : known);
     }
 
     /** Adds a session's opens, clicks and deliveries by local hour per segment. */
@@ -57,14 +64,12 @@ public final class PolicyBuilder {
 
     /** The policy of the period starting at {@code at}, from everything added so far that is known by then. */
     public PolicySnapshot build(Instant at) {
-        Map<String, BanditState> states = new TreeMap<>();
         Instant ripe = at.minus(settings.rewardWindow());
-        exposures.sort(ORDER);
-        for (Exposure e : exposures) {
-            if (e.sentAt().isAfter(ripe)) {
-                continue;
-            }
-            Instant click = firstClicks.get(e.sendId());
+        List<Exposure> ripened = new ArrayList<>();
+        pending.removeIf(e -> !e.sentAt().isAfter(ripe) && ripened.add(e));
+        ripened.sort(ORDER);
+        for (Exposure e : ripened) {
+            Instant click = firstClicks.remove(e.sendId());
             boolean success = click != null && !click.isBefore(e.sentAt())
                     && !click.isAfter(e.sentAt().plus(settings.rewardWindow()));
             states.computeIfAbsent(e.experimentId(), id -> new BanditState(settings.maxSegments()))

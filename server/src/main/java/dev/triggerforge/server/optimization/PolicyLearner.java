@@ -63,14 +63,6 @@ public class PolicyLearner {
         if (oldest == null) {
             return;
         }
-        try (ScrollableResults<FeedbackRecord> clicks = session.createSelectionQuery(
-                "from FeedbackRecord f where f.eventType = 'email_click' and f.sendId is not null "
-                        + "and f.occurredAt >= :oldest", FeedbackRecord.class)
-                .setParameter("oldest", oldest).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
-            while (clicks.next()) {
-                builder.click(clicks.get().sendId, clicks.get().occurredAt);
-            }
-        }
         try (ScrollableResults<SendRecord> sends = session.createSelectionQuery(
                 "from SendRecord s where s.ruleId in :rules and s.segment is not null and s.variant is not null "
                         + "and s.sendAt <= :ripe and s.status not in :notExposed", SendRecord.class)
@@ -80,6 +72,14 @@ public class PolicyLearner {
                 SendRecord s = sends.get();
                 builder.exposure(new PolicyBuilder.Exposure(experimentOfRule.get(s.ruleId), s.variant, s.segment,
                         s.sendAt, s.idempotencyKey));
+            }
+        }
+        try (ScrollableResults<FeedbackRecord> clicks = session.createSelectionQuery(
+                "from FeedbackRecord f where f.eventType = 'email_click' and f.sendId is not null "
+                        + "and f.occurredAt >= :oldest", FeedbackRecord.class)
+                .setParameter("oldest", oldest).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
+            while (clicks.next()) {
+                builder.click(clicks.get().sendId, clicks.get().occurredAt);
             }
         }
     }
