@@ -3,6 +3,7 @@ package dev.triggerforge.server.optimization;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.json.Json;
+import dev.triggerforge.model.optimization.PolicySnapshot;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.ruleset.RuleSet;
 import dev.triggerforge.model.trigger.TriggerSpec;
@@ -11,6 +12,7 @@ import dev.triggerforge.server.experiments.ExperimentLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -118,6 +120,25 @@ class OptimizationLiveTest {
         assertThat(offPolicy.getDouble("alwaysVariant.b.ips"))
                 .as("always b earns more than what was sent").isGreaterThan(offPolicy.getDouble("loggedRate"));
         assertThat(offPolicy.getDouble("alwaysVariant.a.ips")).isLessThan(offPolicy.getDouble("loggedRate"));
+    }
+
+    @Inject
+    PolicyStore store;
+
+    /** Two instances computing the same period: the primary key keeps the first, and the second gets it back. */
+    @Test
+    void aPeriodsPolicyIsStoredOnceForAllInstances() {
+        Instant period = Instant.parse("2099-01-01T00:00:00Z");
+        PolicySnapshot first = new PolicySnapshot(period, Map.of(), Map.of("locale=en",
+                java.util.Collections.nCopies(24, 1L)));
+        PolicySnapshot second = PolicySnapshot.empty(period);
+
+        PolicyRecord stored = store.storeFirst(first, "instance-a", Instant.now());
+        PolicyRecord raced = store.storeFirst(second, "instance-b", Instant.now());
+
+        assertThat(raced.computedBy).isEqualTo("instance-a");
+        assertThat(PolicyStore.snapshot(raced)).isEqualTo(first).isEqualTo(PolicyStore.snapshot(stored));
+        assertThat(store.latest(period.plusSeconds(1)).map(r -> r.computedBy)).contains("instance-a");
     }
 
     @Test
