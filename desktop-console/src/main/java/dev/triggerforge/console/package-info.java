@@ -1,4 +1,5 @@
 /**
- * The JavaFX marketer console arrives with issue 9; until then this module only proves the build graph.
+ * The JavaFX marketer console (issue 9): one package per feature ({@code shell}, {@code rules}, {@code simulation}),
+ * talking to each other only through the {@code event} bus.
  */
 package dev.triggerforge.console;
