@@ -1,5 +1,7 @@
 package dev.triggerforge.console.event;
 
-/** Tells interested views the DRL draft changed, so the simulation can run what the marketer is editing. */
-public record DraftEdited(String name, String drl) implements ConsoleEvent {
+import dev.triggerforge.model.ruleset.RuleSet;
+
+/** Tells interested views the DRL draft changed, with the rule set it stands for, so a simulation can run it. */
+public record DraftEdited(String name, RuleSet ruleSet) implements ConsoleEvent {
 }

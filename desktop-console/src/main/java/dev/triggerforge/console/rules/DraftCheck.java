@@ -27,7 +27,7 @@ final class DraftCheck extends Task<List<CompileError>> {
 
     /** The rule set a draft stands for: the library's trigger specs plus the draft as one DRL file. */
     static RuleSet ruleSet(String sourceName, String drl) {
-        return new RuleSet("draft", List.of(new DrlSource(sourceName, drl)), TriggerLibrary.specs(),
+        return new RuleSet("library + " + sourceName, List.of(new DrlSource(sourceName, drl)), TriggerLibrary.specs(),
                 GuardrailSettings.DEFAULTS);
     }
 

@@ -116,7 +116,7 @@ public final class RulesView {
             running.cancel();
         }
         String drl = editor.getText();
-        bus.publish(new DraftEdited(sourceName(), drl));
+        bus.publish(new DraftEdited(sourceName(), DraftCheck.ruleSet(sourceName(), drl)));
         DraftCheck check = new DraftCheck(sourceName(), drl);
         running = check;
         status.started();

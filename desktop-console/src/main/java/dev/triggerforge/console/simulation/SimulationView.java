@@ -1,24 +1,159 @@
 package dev.triggerforge.console.simulation;
 
 import dev.triggerforge.console.BackgroundWork;
+import dev.triggerforge.console.event.DraftEdited;
 import dev.triggerforge.console.event.EventBus;
+import dev.triggerforge.console.event.RunSimulation;
+import dev.triggerforge.console.shell.ErrorDialogs;
+import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.rules.compile.CompileError;
+import dev.triggerforge.rules.compile.RuleSetRejectedException;
+import dev.triggerforge.rules.library.TriggerLibrary;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 
-/** Runs the current rules over synthetic traffic on this machine and shows what they would send. */
+import java.util.stream.Collectors;
+
+/**
+ * Runs the library, or the library with the current draft, over synthetic customers on this machine, with progress
+ * and Cancel, and shows what would have been sent: hourly chart, per-rule summary, every decision and its timeline.
+ */
 public final class SimulationView {
 
-    private final BorderPane root = new BorderPane(new Label("Simulation"));
+    private final BackgroundWork work;
+    private final TextField customers = field("customers", "1000");
+    private final TextField days = field("days", "7");
+    private final TextField seed = field("seed", "42");
+    private final CheckBox withDraft = new CheckBox("Include the draft");
+    private final Button run = new Button("Run");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Not run yet.");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final SimulationResults results = new SimulationResults();
+    private final BorderPane root = new BorderPane();
+    private DraftEdited draft;
+    private SimulationTask task;
 
     public SimulationView(EventBus bus, BackgroundWork work) {
+        this.work = work;
         root.setId("simulation-view");
+        run.setId("run-simulation");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> run());
+        run.disableProperty().bind(running);
+        cancel.setId("cancel-simulation");
+        cancel.setOnAction(e -> cancel());
+        cancel.disableProperty().bind(running.not());
+        progress.setId("simulation-progress");
+        progress.setPrefWidth(160);
+        status.setId("simulation-status");
+        status.getStyleClass().add("simulation-status");
+        withDraft.setId("with-draft");
+        withDraft.setDisable(true);
+        root.setTop(new ToolBar(new Label("Customers"), customers, new Label("Days"), days, new Label("Seed"), seed,
+                withDraft, run, cancel));
+        HBox statusBar = new HBox(8, progress, status);
+        statusBar.setPadding(new Insets(4, 8, 4, 8));
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        root.setBottom(statusBar);
+        root.setCenter(results.node());
+        bus.subscribe(DraftEdited.class, e -> {
+            draft = e;
+            withDraft.setDisable(false);
+            withDraft.setText("Include draft " + e.name());
+        });
+        bus.subscribe(RunSimulation.class, e -> run());
     }
 
     public Node node() {
         return root;
     }
 
+    /** Starts a run with the fields' settings unless one is under way; a bad field is explained in a dialog. */
+    public void run() {
+        if (running.get()) {
+            return;
+        }
+        SimulationSettings settings;
+        try {
+            settings = SimulationSettings.parse(customers.getText(), days.getText(), seed.getText(),
+                    withDraft.isSelected() && draft != null);
+        } catch (IllegalArgumentException e) {
+            ErrorDialogs.show(window(), "The simulation settings need a fix", e.getMessage(), null);
+            return;
+        }
+        RuleSet rules = settings.withDraft() ? draft.ruleSet() : TriggerLibrary.ruleSet();
+        results.clear();
+        SimulationTask started = new SimulationTask(settings, rules, () -> Platform.runLater(this::stopped));
+        task = started;
+        progress.progressProperty().bind(started.progressProperty());
+        status.textProperty().bind(started.messageProperty());
+        started.setOnSucceeded(e -> finished(started.getValue()));
+        started.setOnFailed(e -> failed(started.getException()));
+        started.setOnCancelled(e -> show("Cancelling…"));
+        running.set(true);
+        work.start(started);
+    }
+
+    /** Asks the running simulation to stop; the status says so once its thread has let go. */
     public void cancel() {
+        if (task != null && task.isRunning()) {
+            task.cancel(true);
+        }
+    }
+
+    private void stopped() {
+        running.set(false);
+        if (task != null && task.isCancelled()) {
+            show("Simulation cancelled.");
+            progress.setProgress(0);
+        }
+    }
+
+    private void finished(SimulationOutcome outcome) {
+        results.show(outcome.report());
+        show(String.format("%,d sends and %,d suppressions from %,d events in %.1f s.",
+                outcome.report().sends().size(), outcome.report().suppressions().size(), outcome.events(),
+                outcome.took().toMillis() / 1000.0));
+    }
+
+    private void failed(Throwable failure) {
+        show("Simulation failed.");
+        progress.setProgress(0);
+        if (failure instanceof RuleSetRejectedException rejected) {
+            ErrorDialogs.show(window(), "The rules do not compile", rejected.errors().stream()
+                    .map(CompileError::toString).collect(Collectors.joining("\n")), null);
+        } else {
+            ErrorDialogs.show(window(), "The simulation failed", ErrorDialogs.describe(failure), failure);
+        }
+    }
+
+    private void show(String text) {
+        status.textProperty().unbind();
+        progress.progressProperty().unbind();
+        status.setText(text);
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private static TextField field(String id, String value) {
+        TextField field = new TextField(value);
+        field.setId(id);
+        field.setPrefColumnCount(6);
+        return field;
     }
 }

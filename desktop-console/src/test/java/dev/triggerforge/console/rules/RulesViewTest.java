@@ -4,6 +4,7 @@ import dev.triggerforge.console.ConsoleFixture;
 import dev.triggerforge.console.Fx;
 import dev.triggerforge.rules.compile.CompileError;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -79,8 +80,10 @@ class RulesViewTest {
         assertThat(found).anySatisfy(e -> assertThat(e.message()).contains("EventFactz"));
         assertThat(Fx.on(() -> editor.getParagraph(EVENT_LINE - 1).getParagraphStyle())).contains("compile-error");
         assertThat(Fx.on(() -> editor.getParagraph(EVENT_LINE - 2).getParagraphStyle())).isEmpty();
-        String listed = robot.lookup("#problems .list-cell").queryAs(javafx.scene.control.ListCell.class).getText();
-        assertThat(listed).startsWith(EVENT_LINE + ":" + (line.indexOf("EventFact") + 1) + " ");
+        String location = EVENT_LINE + ":" + (line.indexOf("EventFact") + 1) + " ";
+        Fx.await("the error to be listed at " + location, () -> robot.lookup("#problems .list-cell")
+                .queryAllAs(ListCell.class).stream().anyMatch(c -> c.getText() != null
+                        && c.getText().startsWith(location) && c.getText().contains("EventFactz")));
 
         robot.type(KeyCode.BACK_SPACE);
 
