@@ -6,7 +6,6 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /** Opens the real console window with a scratch drafts folder and preferences node, as the tests' starting point. */
@@ -20,9 +19,5 @@ public final class ConsoleFixture {
     public static ConsoleWindow open(Stage stage, Path drafts) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         return ConsoleWindow.open(stage, new ConsoleSettings(drafts, TEST_PREFS));
-    }
-
-    public static void forgetPreferences() throws BackingStoreException {
-        TEST_PREFS.clear();
     }
 }
