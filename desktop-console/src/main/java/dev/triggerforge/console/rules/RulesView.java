@@ -7,7 +7,6 @@ import dev.triggerforge.console.event.SaveDraft;
 import dev.triggerforge.console.shell.ErrorDialogs;
 import dev.triggerforge.rules.compile.CompileError;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -93,7 +92,6 @@ public final class RulesView {
         split.setDividerPositions(0.78);
         root.setTop(tools);
         root.setCenter(split);
-        root.setPadding(new Insets(0));
         bus.subscribe(SaveDraft.class, e -> save());
         editor.replaceText(sample());
     }

@@ -27,7 +27,6 @@ import java.util.Map;
  */
 public final class ConsoleWindow {
 
-    private final Stage stage;
     private final EventBus bus = new EventBus();
     private final BackgroundWork work = new BackgroundWork();
     private final Map<ViewId, Node> views = new EnumMap<>(ViewId.class);
@@ -36,8 +35,7 @@ public final class ConsoleWindow {
     private final RulesView rulesView;
     private final SimulationView simulationView;
 
-    private ConsoleWindow(Stage stage, ConsoleSettings settings) {
-        this.stage = stage;
+    private ConsoleWindow(ConsoleSettings settings) {
         rulesView = new RulesView(bus, work, new DraftStore(settings.draftsFolder()));
         simulationView = new SimulationView(bus, work);
         views.put(ViewId.RULES, rulesView.node());
@@ -51,7 +49,7 @@ public final class ConsoleWindow {
 
     /** Builds the window on {@code stage}, restores its placement and shows it. */
     public static ConsoleWindow open(Stage stage, ConsoleSettings settings) {
-        ConsoleWindow window = new ConsoleWindow(stage, settings);
+        ConsoleWindow window = new ConsoleWindow(settings);
         Scene scene = new Scene(window.root);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("/dev/triggerforge/console/console.css")
                 .toExternalForm());
@@ -85,14 +83,6 @@ public final class ConsoleWindow {
     private void show(ViewId id) {
         root.setCenter(views.get(id));
         navigation.select(id);
-    }
-
-    public EventBus bus() {
-        return bus;
-    }
-
-    public Stage stage() {
-        return stage;
     }
 
     /** Stops background work; the window itself is closed by JavaFX. */

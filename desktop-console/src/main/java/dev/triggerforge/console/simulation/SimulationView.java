@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.Window;
 
 import java.util.stream.Collectors;
 
@@ -146,7 +147,7 @@ public final class SimulationView {
         status.setText(text);
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 

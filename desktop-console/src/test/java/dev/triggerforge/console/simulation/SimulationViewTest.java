@@ -95,6 +95,8 @@ class SimulationViewTest {
         assertThat(robot.lookup("#cancel-simulation").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#rule-summary").queryAs(TableView.class).getItems()).isEmpty();
         assertThat(progress.getProgress()).isZero();
+        Fx.await("the partitions' threads to end", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("simulation-partition") && t.isAlive()));
     }
 
     private static void settings(FxRobot robot, String customers, String days) {
