@@ -7,6 +7,7 @@ import dev.triggerforge.console.event.SaveDraft;
 import dev.triggerforge.console.shell.ErrorDialogs;
 import dev.triggerforge.rules.compile.CompileError;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -85,8 +86,8 @@ public final class RulesView {
         Button save = new Button("Save draft");
         save.setId("save-draft");
         save.setOnAction(e -> save());
-        ToolBar tools = new ToolBar(new Label("Draft"), name, save, drafts, open, new Separator(), checkState,
-                new Separator(), message);
+        ToolBar tools = new ToolBar(new Label("Draft"), name, save, drafts, open, new Separator(Orientation.VERTICAL),
+                checkState, new Separator(Orientation.VERTICAL), message);
         SplitPane split = new SplitPane(new VirtualizedScrollPane<>(editor), problems);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.78);

@@ -25,7 +25,7 @@ final class SimulationResults {
                 Columns.of("median delay", RuleRow::medianDelay, 100),
                 Columns.of("suppressed because", RuleRow::reasons, 260)));
         decisions.setId("decisions");
-        decisions.getColumns().setAll(List.of(Columns.of("at (UTC)", DecisionRow::at, 170),
+        decisions.getColumns().setAll(List.of(Columns.time("at (UTC)", DecisionRow::at, 160),
                 Columns.of("customer", DecisionRow::customerId, 110), Columns.of("rule", DecisionRow::ruleId, 140),
                 Columns.of("outcome", DecisionRow::outcome, 90), Columns.of("detail", DecisionRow::detail, 260)));
         decisions.getSelectionModel().selectedItemProperty()

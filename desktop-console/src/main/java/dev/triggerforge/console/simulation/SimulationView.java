@@ -51,7 +51,6 @@ public final class SimulationView {
         this.work = work;
         root.setId("simulation-view");
         run.setId("run-simulation");
-        run.setDefaultButton(true);
         run.setOnAction(e -> run());
         run.disableProperty().bind(running);
         cancel.setId("cancel-simulation");

@@ -25,7 +25,7 @@ final class TimelinePane {
     TimelinePane() {
         entries.setId("timeline");
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        entries.getColumns().setAll(List.of(Columns.of("at (UTC)", TimelineEntry::at, 170),
+        entries.getColumns().setAll(List.of(Columns.time("at (UTC)", TimelineEntry::at, 160),
                 Columns.of("kind", TimelineEntry::kind, 80), Columns.of("what", TimelineEntry::what, 110),
                 Columns.of("rule", TimelineEntry::ruleId, 130), Columns.of("detail", TimelineEntry::detail, 200)));
         entries.getSelectionModel().selectedItemProperty()
