@@ -10,6 +10,7 @@ import dev.triggerforge.console.event.ViewId;
 import dev.triggerforge.console.rules.DraftStore;
 import dev.triggerforge.console.rules.RulesView;
 import dev.triggerforge.console.simulation.SimulationView;
+import dev.triggerforge.console.triggers.TriggersView;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -40,6 +41,7 @@ public final class ConsoleWindow {
         simulationView = new SimulationView(bus, work);
         views.put(ViewId.RULES, rulesView.node());
         views.put(ViewId.SIMULATION, simulationView.node());
+        views.put(ViewId.TRIGGERS, new TriggersView(work).node());
         navigation = new Navigation(bus);
         root.setLeft(navigation.node());
         root.getStyleClass().add("console-root");
@@ -63,7 +65,7 @@ public final class ConsoleWindow {
         return window;
     }
 
-    /** Ctrl+1 and Ctrl+2 switch views, Ctrl+S saves the draft, Ctrl+R runs the simulation (Cmd on macOS). */
+    /** Ctrl+1 to Ctrl+3 switch views, Ctrl+S saves the draft, Ctrl+R runs the simulation (Cmd on macOS). */
     private void installShortcuts(Scene scene) {
         ViewId[] ids = ViewId.values();
         for (int i = 0; i < ids.length; i++) {

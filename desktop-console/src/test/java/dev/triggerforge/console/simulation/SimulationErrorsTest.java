@@ -7,7 +7,9 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +68,14 @@ class SimulationErrorsTest {
         assertThat(dialog.getContentText()).contains("vip-thanks.drl:8:").contains("EventFakt");
         Fx.await("the status to say so", () -> robot.lookup("#simulation-status").queryAs(Label.class).getText()
                 .equals("Simulation failed."));
+    }
+
+    /** Closes the dialogs a test opened, so the next test class's shortcuts reach its own window. */
+    @AfterEach
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .forEach(Window::hide));
     }
 
     private static DialogPane awaitDialog(FxRobot robot) {
