@@ -1,8 +1,10 @@
 package dev.triggerforge.rules.optimization;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.triggerforge.model.decision.Explanation;
+import dev.triggerforge.model.json.Json;
 
-/** The plain-text form of an explanation that timelines show next to a send. */
+/** The plain-text form of an explanation that timelines show next to a send, and its stored JSON read back. */
 public final class Explanations {
 
     private Explanations() {
@@ -21,5 +23,17 @@ public final class Explanations {
             out.append(". Send time: ").append(why.sendTimeReason());
         }
         return out.toString();
+    }
+
+    /** An explanation stored as JSON with a send; null for null. */
+    public static Explanation parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(json, Explanation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored explanation is not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

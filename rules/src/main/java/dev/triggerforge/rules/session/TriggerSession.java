@@ -14,6 +14,7 @@ import dev.triggerforge.rules.guardrail.Guardrails;
 import dev.triggerforge.rules.guardrail.QuietHours;
 import dev.triggerforge.rules.optimization.Optimizer;
 import dev.triggerforge.rules.optimization.Policy;
+import dev.triggerforge.rules.optimization.sendtime.EngagementHistogram;
 import dev.triggerforge.rules.profile.ProfileBook;
 import dev.triggerforge.rules.state.Wait;
 import org.kie.api.KieServices;
@@ -179,7 +180,7 @@ public final class TriggerSession implements AutoCloseable {
     }
 
     private void learn(CustomerEvent event) {
-        if (learning) {
+        if (learning && EngagementHistogram.isReading(event.type())) {
             optimizer.record(event, profiles.get(event.customerId()));
         }
     }

@@ -1,8 +1,6 @@
 package dev.triggerforge.server.customers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.triggerforge.model.decision.Explanation;
-import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.rules.optimization.Explanations;
 import dev.triggerforge.server.events.StoredEvent;
@@ -49,7 +47,7 @@ public class CustomerStore {
             }
             for (SendRecord r : byCustomer(s, "from SendRecord r where r.customerId = :c order by r.decidedAt",
                     SendRecord.class, customerId)) {
-                Explanation why = explanation(r.explanation);
+                Explanation why = Explanations.parse(r.explanation);
                 entries.add(new TimelineEntry(r.decidedAt, "decision", "send " + r.templateId
                         + (r.variant == null ? "" : " (variant " + r.variant + ")"), r.ruleId,
                         "due " + r.sendAt + ", key " + r.idempotencyKey + Explanations.summary(why),
@@ -74,17 +72,6 @@ public class CustomerStore {
     private static <T> List<T> byCustomer(Session s, String query, Class<T> type, String customerId) {
         return s.createSelectionQuery(query, type).setParameter("c", customerId).setMaxResults(TIMELINE_LIMIT)
                 .getResultList();
-    }
-
-    private static Explanation explanation(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(json, Explanation.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored explanation is not valid JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static String first(String causedBy) {

@@ -1,11 +1,9 @@
 package dev.triggerforge.server.optimization;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.triggerforge.model.decision.EmailDecision;
-import dev.triggerforge.model.decision.Explanation;
-import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.model.trigger.Variant;
+import dev.triggerforge.rules.optimization.Explanations;
 import dev.triggerforge.rules.optimization.bandit.CandidatePolicy;
 import dev.triggerforge.rules.optimization.bandit.LoggedDecision;
 import dev.triggerforge.rules.optimization.bandit.OffPolicyEstimate;
@@ -87,15 +85,7 @@ public class OffPolicyReports {
     }
 
     private static EmailDecision decision(SendRecord r) {
-        Explanation why = null;
-        if (r.explanation != null) {
-            try {
-                why = Json.mapper().readValue(r.explanation, Explanation.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the explanation of send " + r.idempotencyKey + " is not JSON", e);
-            }
-        }
         return new EmailDecision(r.idempotencyKey, r.ruleId, r.customerId, r.templateId, r.variant, r.sendAt, null,
-                null, why);
+                null, Explanations.parse(r.explanation));
     }
 }

@@ -1,6 +1,7 @@
 package dev.triggerforge.rules.optimization.sendtime;
 
 import dev.triggerforge.model.event.CustomerEvent;
+import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.optimization.SendTimeSnapshot;
 import dev.triggerforge.model.optimization.SendTimeSnapshot.CustomerHours;
 
@@ -79,6 +80,9 @@ public final class EngagementHistogram {
      */
     public synchronized boolean record(CustomerEvent event, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
+        if (!isReading(event.type())) {
+            return false;
+        }
         String type = event.type().name();
         int hour = event.occurredAt().atZone(zone).getHour();
         switch (type) {
@@ -90,6 +94,12 @@ public final class EngagementHistogram {
             }
         }
         return true;
+    }
+
+    /** Whether {@link #record} counts events of this type: opens, clicks and deliveries. */
+    public static boolean isReading(EventType type) {
+        return type.equals(EventType.EMAIL_OPEN) || type.equals(EventType.EMAIL_CLICK)
+                || type.equals(EventType.EMAIL_DELIVERED);
     }
 
     /** The customer's counts, or null when nothing is known about them; counts as a use for eviction. */
