@@ -67,6 +67,21 @@ class TemplatePreviewResourceTest {
     }
 
     @Test
+    void rendersADecisionsOwnVariables() {
+        given().contentType("application/json")
+                .body(Variables.cart(Variables.customer("c-emil", "emil@example.com", "Emil")))
+                .when().post("/api/templates/cart-abandonment/render")
+                .then().statusCode(200)
+                .body("subject", containsString("Emil"))
+                .body("html", allOf(containsString("Emil, you left something behind"),
+                        containsString("Trail running shoes"), not(containsString("Preview:"))))
+                .body("text", containsString("Trail running shoes"));
+        given().contentType("application/json").body("{}")
+                .when().post("/api/templates/birthday/render")
+                .then().statusCode(404).body("error", equalTo("unknown template birthday"));
+    }
+
+    @Test
     void unknownTemplateIsA404WithAJsonReason() {
         given().when().get("/api/templates/birthday/preview")
                 .then().statusCode(404)

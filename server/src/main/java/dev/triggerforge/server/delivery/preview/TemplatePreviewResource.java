@@ -5,13 +5,17 @@ import dev.triggerforge.server.delivery.render.UnknownTemplateException;
 import io.quarkus.qute.TemplateException;
 import dev.triggerforge.server.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import dev.triggerforge.server.delivery.render.RenderedEmail;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -48,6 +52,20 @@ public class TemplatePreviewResource {
         }
         PreviewVariables.Preview preview = variables.of(templateId, customerId);
         return renderer.render(templateId, preview.variables(), preview.sample()).html();
+    }
+
+    /** Subject, HTML and text for a decision's own variables, e.g. one the console's simulator reached. */
+    @POST
+    @Path("{id}/render")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Render a template with the variables of a decision (untracked links)")
+    public Response render(@PathParam("id") String templateId, Map<String, Object> variables) {
+        if (variables == null) {
+            return error(Response.Status.BAD_REQUEST, "a JSON object of the decision's variables is required");
+        }
+        RenderedEmail email = renderer.render(templateId, variables);
+        return Response.ok(email).build();
     }
 
     @ServerExceptionMapper
