@@ -8,16 +8,27 @@ import javafx.stage.Stage;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 
-/** Opens the real console window with a scratch drafts folder and preferences node, as the tests' starting point. */
+/** Opens the real console window with a scratch folder and preferences node, as the tests' starting point. */
 public final class ConsoleFixture {
 
-    private static final Preferences TEST_PREFS = Preferences.userRoot().node("dev/triggerforge/console-tests");
+    /** The scratch preferences node every test window uses. */
+    public static final Preferences PREFS = Preferences.userRoot().node("dev/triggerforge/console-tests");
 
     private ConsoleFixture() {
     }
 
-    public static ConsoleWindow open(Stage stage, Path drafts) {
+    /** The window with its drafts, profiles and key under {@code folder}. */
+    public static ConsoleWindow open(Stage stage, Path folder) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        return ConsoleWindow.open(stage, new ConsoleSettings(drafts, TEST_PREFS));
+        PREFS.remove(ConsoleWindow.LAST_VIEW);
+        return ConsoleWindow.open(stage, new ConsoleSettings(folder, PREFS));
+    }
+
+    /** The window already connected, as the admin, to the server the tests started (see {@link TestServer}). */
+    public static ConsoleWindow openConnected(Stage stage, Path folder) {
+        ConsoleWindow window = open(stage, folder);
+        TestServer server = TestServer.shared();
+        window.connection().connected(server.client(), "admin", java.util.List.of("admin"));
+        return window;
     }
 }

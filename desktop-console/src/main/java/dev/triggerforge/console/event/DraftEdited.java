@@ -1,7 +1,11 @@
 package dev.triggerforge.console.event;
 
-import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.model.ruleset.DrlSource;
 
-/** Tells interested views the DRL draft changed, with the rule set it stands for, so a simulation can run it. */
-public record DraftEdited(String name, RuleSet ruleSet) implements ConsoleEvent {
+/** Tells interested views the DRL draft changed, as the source file a rule set would carry. */
+public record DraftEdited(DrlSource draft) implements ConsoleEvent {
+
+    public String name() {
+        return draft.name();
+    }
 }

@@ -43,12 +43,18 @@ public final class DraftStore {
 
     /** The saved drafts' names, sorted; none when the folder does not exist yet. */
     public List<String> names() throws IOException {
+        return namesIn(folder, ".drl");
+    }
+
+    /** The valid names of the files in {@code folder} ending with {@code extension}, sorted, without it. */
+    public static List<String> namesIn(Path folder, String extension) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".drl"))
-                    .map(n -> n.substring(0, n.length() - 4)).filter(DraftStore::isValidName).sorted().toList();
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(extension))
+                    .map(n -> n.substring(0, n.length() - extension.length())).filter(DraftStore::isValidName)
+                    .sorted().toList();
         }
     }
 

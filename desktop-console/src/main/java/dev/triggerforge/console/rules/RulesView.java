@@ -2,6 +2,8 @@ package dev.triggerforge.console.rules;
 
 import dev.triggerforge.console.BackgroundWork;
 import dev.triggerforge.console.event.DraftEdited;
+import dev.triggerforge.console.event.OpenRuleSet;
+import dev.triggerforge.model.ruleset.DrlSource;
 import dev.triggerforge.console.event.EventBus;
 import dev.triggerforge.console.event.SaveDraft;
 import dev.triggerforge.console.shell.ErrorDialogs;
@@ -94,6 +96,7 @@ public final class RulesView {
         root.setTop(tools);
         root.setCenter(split);
         bus.subscribe(SaveDraft.class, e -> save());
+        bus.subscribe(OpenRuleSet.class, e -> e.ruleSet().drl().stream().findFirst().ifPresent(this::load));
         editor.replaceText(sample());
     }
 
@@ -115,7 +118,7 @@ public final class RulesView {
             running.cancel();
         }
         String drl = editor.getText();
-        bus.publish(new DraftEdited(sourceName(), DraftCheck.ruleSet(sourceName(), drl)));
+        bus.publish(new DraftEdited(new DrlSource(sourceName(), drl)));
         DraftCheck check = new DraftCheck(sourceName(), drl);
         running = check;
         status.started();
@@ -197,6 +200,14 @@ public final class RulesView {
             ErrorDialogs.show(root.getScene().getWindow(), "The draft could not be opened",
                     ErrorDialogs.describe(e), e);
         }
+    }
+
+    /** Loads a rule set's DRL file into the editor, named after the file. */
+    private void load(DrlSource source) {
+        String file = source.name().replaceAll("^.*/", "").replaceAll("\\.drl$", "").replaceAll("[^A-Za-z0-9_-]", "-");
+        name.setText(DraftStore.isValidName(file) ? file : "opened");
+        editor.replaceText(source.content());
+        message.setText("Opened " + source.name());
     }
 
     private void refreshDrafts() {

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 /** Builds read-only table columns from a getter, so the result tables stay declarative. */
-final class Columns {
+public final class Columns {
 
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -18,7 +18,7 @@ final class Columns {
     private Columns() {
     }
 
-    static <R, V> TableColumn<R, V> of(String title, Function<R, V> value, double width) {
+    public static <R, V> TableColumn<R, V> of(String title, Function<R, V> value, double width) {
         TableColumn<R, V> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setPrefWidth(width);
@@ -26,7 +26,7 @@ final class Columns {
     }
 
     /** A column of instants shown as {@code 2026-01-05 07:24:31} in UTC, still sorted as instants. */
-    static <R> TableColumn<R, Instant> time(String title, Function<R, Instant> value, double width) {
+    public static <R> TableColumn<R, Instant> time(String title, Function<R, Instant> value, double width) {
         TableColumn<R, Instant> column = of(title, value, width);
         column.setCellFactory(c -> new TableCell<>() {
             @Override

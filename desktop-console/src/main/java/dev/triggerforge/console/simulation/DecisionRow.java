@@ -12,7 +12,7 @@ import java.util.List;
 
 /** A send or a suppression as one table line, so the marketer reads both in time order side by side. */
 record DecisionRow(Instant at, String customerId, String ruleId, String outcome, String detail,
-                   Explanation explanation) {
+                   Explanation explanation, String sendKey) {
 
     static final String SENT = "sent";
     static final String SUPPRESSED = "suppressed";
@@ -28,13 +28,14 @@ record DecisionRow(Instant at, String customerId, String ruleId, String outcome,
 
     private static DecisionRow of(ReportedSend send) {
         String detail = send.templateId() + (send.variant() == null ? "" : " (variant " + send.variant() + ")");
-        return new DecisionRow(send.sendAt(), send.customerId(), send.ruleId(), SENT, detail, send.explanation());
+        return new DecisionRow(send.sendAt(), send.customerId(), send.ruleId(), SENT, detail, send.explanation(),
+                send.idempotencyKey());
     }
 
     private static DecisionRow of(Suppression suppression) {
         String detail = suppression.reason().wireName()
                 + (suppression.detail() == null ? "" : ": " + suppression.detail());
         return new DecisionRow(suppression.at(), suppression.customerId(), suppression.ruleId(), SUPPRESSED, detail,
-                null);
+                null, null);
     }
 }

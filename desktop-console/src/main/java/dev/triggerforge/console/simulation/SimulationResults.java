@@ -1,24 +1,34 @@
 package dev.triggerforge.console.simulation;
 
-import dev.triggerforge.model.report.SimulationReport;
+import dev.triggerforge.console.BackgroundWork;
+import dev.triggerforge.console.connection.Connection;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 
 import java.util.List;
 
-/** Lays out one report: chart and per-rule summary above, every decision and the selected customer's story below. */
+/**
+ * Lays out one run: charts (sends per hour, funnel, variants) and the per-rule summary above, every decision below
+ * with the selected customer's story and the email they would get.
+ */
 final class SimulationResults {
 
     private final HourlySendsChart chart = new HourlySendsChart();
+    private final FunnelChart funnel = new FunnelChart();
+    private final VariantComparison variants = new VariantComparison();
     private final TableView<RuleRow> summary = new TableView<>();
     private final TableView<DecisionRow> decisions = new TableView<>();
     private final TimelinePane timeline = new TimelinePane();
+    private final EmailPreview preview;
     private final SplitPane root;
-    private SimulationReport report;
+    private SimulationOutcome outcome;
 
-    SimulationResults() {
+    SimulationResults(Connection connection, BackgroundWork work) {
+        preview = new EmailPreview(connection, work);
         summary.setId("rule-summary");
         summary.getColumns().setAll(List.of(Columns.of("rule", RuleRow::ruleId, 150),
                 Columns.of("sends", RuleRow::sends, 70), Columns.of("suppressed", RuleRow::suppressed, 90),
@@ -28,10 +38,12 @@ final class SimulationResults {
         decisions.getColumns().setAll(List.of(Columns.time("at (UTC)", DecisionRow::at, 160),
                 Columns.of("customer", DecisionRow::customerId, 110), Columns.of("rule", DecisionRow::ruleId, 140),
                 Columns.of("outcome", DecisionRow::outcome, 90), Columns.of("detail", DecisionRow::detail, 260)));
-        decisions.getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, row) -> timeline.show(report, row));
-        SplitPane top = new SplitPane(chart.node(), summary);
-        SplitPane bottom = new SplitPane(decisions, timeline.node());
+        decisions.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> selected(row));
+        TabPane charts = tabs("chart-tabs", new Tab("Sends per hour", chart.node()), new Tab("Funnel", funnel.node()),
+                new Tab("Variants", variants.node()));
+        TabPane story = tabs("story-tabs", new Tab("Timeline", timeline.node()), new Tab("Email", preview.node()));
+        SplitPane top = new SplitPane(charts, summary);
+        SplitPane bottom = new SplitPane(decisions, story);
         root = new SplitPane(top, bottom);
         root.setOrientation(Orientation.VERTICAL);
     }
@@ -40,19 +52,40 @@ final class SimulationResults {
         return root;
     }
 
-    void show(SimulationReport shown) {
-        report = shown;
-        chart.show(shown);
-        summary.getItems().setAll(RuleRow.of(shown));
-        decisions.getItems().setAll(DecisionRow.of(shown));
+    void show(SimulationOutcome shown) {
+        outcome = shown;
+        chart.show(shown.report());
+        funnel.show(shown.report(), shown.funnel());
+        variants.show(shown.report().experiments() == null ? List.of() : shown.report().experiments());
+        summary.getItems().setAll(RuleRow.of(shown.report()));
+        decisions.getItems().setAll(DecisionRow.of(shown.report()));
         timeline.clear();
+        preview.clear();
     }
 
     void clear() {
-        report = null;
+        outcome = null;
         chart.clear();
+        funnel.clear();
+        variants.clear();
         summary.getItems().clear();
         decisions.getItems().clear();
         timeline.clear();
+        preview.clear();
+    }
+
+    private void selected(DecisionRow row) {
+        if (outcome == null) {
+            return;
+        }
+        timeline.show(outcome.report(), row);
+        preview.show(row == null || row.sendKey() == null ? null : outcome.decisionsByKey().get(row.sendKey()));
+    }
+
+    private static TabPane tabs(String id, Tab... tabs) {
+        TabPane pane = new TabPane(tabs);
+        pane.setId(id);
+        pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return pane;
     }
 }

@@ -1,16 +1,19 @@
 package dev.triggerforge.console.simulation;
 
 import dev.triggerforge.console.BackgroundWork;
-import dev.triggerforge.console.event.DraftEdited;
-import dev.triggerforge.console.event.EventBus;
+import dev.triggerforge.console.ConsoleContext;
 import dev.triggerforge.console.event.RunSimulation;
+import dev.triggerforge.console.event.WorkspaceChanged;
+import dev.triggerforge.console.workspace.Workspace;
 import dev.triggerforge.console.shell.ErrorDialogs;
+import dev.triggerforge.model.report.RejectedLine;
 import dev.triggerforge.model.ruleset.RuleSet;
 import dev.triggerforge.rules.compile.CompileError;
 import dev.triggerforge.rules.compile.RuleSetRejectedException;
 import dev.triggerforge.rules.library.TriggerLibrary;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Node;
@@ -18,17 +21,21 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Runs the library, or the library with the current draft, over synthetic customers on this machine, with progress
- * and Cancel, and shows what would have been sent: hourly chart, per-rule summary, every decision and its timeline.
+ * Runs the working rule set (the edited triggers, with the DRL draft if chosen) on this machine over synthetic
+ * shoppers or a recorded events file, with progress and Cancel, and shows what would have been sent: charts, per-rule
+ * summary, every decision, its timeline and its email.
  */
 public final class SimulationView {
 
@@ -42,13 +49,16 @@ public final class SimulationView {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Not run yet.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final SimulationResults results = new SimulationResults();
+    private final BehaviourSliders behaviour = new BehaviourSliders();
+    private final RecordingChooser recording = new RecordingChooser();
+    private final SimulationResults results;
     private final BorderPane root = new BorderPane();
-    private DraftEdited draft;
+    private Workspace workspace;
     private SimulationTask task;
 
-    public SimulationView(EventBus bus, BackgroundWork work) {
-        this.work = work;
+    public SimulationView(ConsoleContext context) {
+        this.work = context.work();
+        this.results = new SimulationResults(context.connection(), work);
         root.setId("simulation-view");
         run.setId("run-simulation");
         run.setOnAction(e -> run());
@@ -62,19 +72,24 @@ public final class SimulationView {
         status.getStyleClass().add("simulation-status");
         withDraft.setId("with-draft");
         withDraft.setDisable(true);
-        root.setTop(new ToolBar(new Label("Customers"), customers, new Label("Days"), days, new Label("Seed"), seed,
-                withDraft, run, cancel));
+        customers.disableProperty().bind(recording.recorded());
+        days.disableProperty().bind(recording.recorded());
+        root.setTop(new VBox(new ToolBar(run, cancel, withDraft, new Separator(Orientation.VERTICAL),
+                new Label("Customers"), customers, new Label("Days"), days, new Label("Seed"), seed),
+                new ToolBar(new Label("Or replay recorded events"), recording.node()), behaviour.node()));
         HBox statusBar = new HBox(8, progress, status);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
         statusBar.setAlignment(Pos.CENTER_LEFT);
         root.setBottom(statusBar);
         root.setCenter(results.node());
-        bus.subscribe(DraftEdited.class, e -> {
-            draft = e;
-            withDraft.setDisable(false);
-            withDraft.setText("Include draft " + e.name());
+        context.bus().subscribe(WorkspaceChanged.class, e -> {
+            workspace = e.workspace();
+            workspace.draft().ifPresent(d -> {
+                withDraft.setDisable(false);
+                withDraft.setText("Include draft " + d.name());
+            });
         });
-        bus.subscribe(RunSimulation.class, e -> run());
+        context.bus().subscribe(RunSimulation.class, e -> run());
     }
 
     public Node node() {
@@ -89,12 +104,14 @@ public final class SimulationView {
         SimulationSettings settings;
         try {
             settings = SimulationSettings.parse(customers.getText(), days.getText(), seed.getText(),
-                    withDraft.isSelected() && draft != null);
+                    withDraft.isSelected() && workspace != null && workspace.draft().isPresent())
+                    .withBehaviour(behaviour.behaviour(), behaviour.rates())
+                    .withRecording(recording.events(), recording.profiles());
         } catch (IllegalArgumentException e) {
             ErrorDialogs.show(window(), "The simulation settings need a fix", e.getMessage(), null);
             return;
         }
-        RuleSet rules = settings.withDraft() ? draft.ruleSet() : TriggerLibrary.ruleSet();
+        RuleSet rules = workspace == null ? TriggerLibrary.ruleSet() : workspace.ruleSet(settings.withDraft());
         results.clear();
         SimulationTask started = new SimulationTask(settings, rules, () -> Platform.runLater(this::stopped));
         task = started;
@@ -123,10 +140,13 @@ public final class SimulationView {
     }
 
     private void finished(SimulationOutcome outcome) {
-        results.show(outcome.report());
+        results.show(outcome);
+        List<RejectedLine> rejected = outcome.report().rejected() == null ? List.of() : outcome.report().rejected();
         show(String.format("%,d sends and %,d suppressions from %,d events in %.1f s.",
                 outcome.report().sends().size(), outcome.report().suppressions().size(), outcome.events(),
-                outcome.took().toMillis() / 1000.0));
+                outcome.took().toMillis() / 1000.0)
+                + (rejected.isEmpty() ? "" : String.format(" %,d lines skipped, first %s.", rejected.size(),
+                SimulationInput.describe(rejected.get(0)))));
     }
 
     private void failed(Throwable failure) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The selected send's customer story (events, waits, sends, suppressions) and why a model chose what it did. */
-final class TimelinePane {
+public final class TimelinePane {
 
     private final Label title = new Label("Select a send or suppression to see the customer's timeline.");
     private final TableView<TimelineEntry> entries = new TableView<>();
@@ -70,7 +70,7 @@ final class TimelinePane {
     }
 
     /** The model's reasons as sentences, or a plain note that the rule's own settings decided. */
-    static String text(Explanation why) {
+    public static String text(Explanation why) {
         if (why == null || why.isEmpty()) {
             return "No model was involved: the rule's own variant split and timing decided.";
         }

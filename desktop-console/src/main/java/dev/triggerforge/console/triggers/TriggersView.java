@@ -2,6 +2,11 @@ package dev.triggerforge.console.triggers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.triggerforge.console.BackgroundWork;
+import dev.triggerforge.console.ConsoleContext;
+import dev.triggerforge.console.event.EventBus;
+import dev.triggerforge.console.event.GuardrailsEdited;
+import dev.triggerforge.console.event.OpenRuleSet;
+import dev.triggerforge.console.event.TriggersEdited;
 import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.trigger.EventMatch;
 import dev.triggerforge.model.trigger.Subject;
@@ -36,11 +41,13 @@ public final class TriggersView {
 
     static final Duration CHECK_DELAY = Duration.ofMillis(400);
 
+    private final EventBus bus;
     private final BackgroundWork work;
     private final ObservableList<TriggerSpec> specs =
             FXCollections.observableArrayList(TriggerLibrary.ruleSet().triggers());
     private final ListView<TriggerSpec> list = new ListView<>(specs);
     private final TriggerForm form = new TriggerForm();
+    private final GuardrailsForm guardrails = new GuardrailsForm();
     private final TextArea json = new TextArea();
     private final ListView<String> problems = new ListView<>();
     private final Label state = new Label("Checking…");
@@ -51,8 +58,10 @@ public final class TriggersView {
     private boolean checking;
     private int added;
 
-    public TriggersView(BackgroundWork work) {
-        this.work = work;
+    public TriggersView(ConsoleContext context) {
+        this.bus = context.bus();
+        this.work = context.work();
+
         list.setId("trigger-list");
         list.setPrefWidth(200);
         list.setCellFactory(v -> new ListCell<>() {
@@ -96,6 +105,15 @@ public final class TriggersView {
         root.setCenter(split);
         list.getSelectionModel().selectFirst();
         state.setText("Not checked yet");
+        guardrails.load(TriggerLibrary.ruleSet().guardrails());
+        guardrails.settingsProperty().addListener((obs, old, now) -> bus.publish(new GuardrailsEdited(now)));
+        guardrails.problemProperty().addListener((obs, old, now) -> showProblems());
+        root.setBottom(guardrails.node());
+        root.setTop(new SavedSetsBar(context).node());
+        bus.subscribe(OpenRuleSet.class, e -> {
+            guardrails.load(e.ruleSet().guardrails());
+            open(e.ruleSet().triggers());
+        });
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && running == null) {
                 schedule();
@@ -106,6 +124,7 @@ public final class TriggersView {
     public Node node() {
         return root;
     }
+
 
     /** The form's spec replaces the selected one in the list; the preview follows and a check is scheduled. */
     private void edited(TriggerSpec spec) {
@@ -125,8 +144,16 @@ public final class TriggersView {
         schedule();
     }
 
-    /** Starts a check of the set as it now stands, cancelling the one before. */
+    /** Replaces the edited set with {@code triggers}, e.g. a server version opened for editing. */
+    private void open(List<TriggerSpec> triggers) {
+        specs.setAll(triggers);
+        list.getSelectionModel().selectFirst();
+        schedule();
+    }
+
+    /** Announces the set as it now stands and starts a check of it, cancelling the one before. */
     private void schedule() {
+        bus.publish(new TriggersEdited(specs));
         state.setText("Checking…");
         checking = true;
         if (running != null) {
@@ -155,6 +182,9 @@ public final class TriggersView {
     private void showProblems() {
         TriggerSpec selected = list.getSelectionModel().getSelectedItem();
         List<String> shown = new ArrayList<>(form.inputProblemsProperty());
+        if (!guardrails.problemProperty().get().isEmpty()) {
+            shown.add(guardrails.problemProperty().get());
+        }
         String source = selected == null ? null : "trigger:" + selected.id();
         found.stream().filter(e -> e.source().equals(source) || !e.source().startsWith("trigger:"))
                 .map(CompileError::message).forEach(shown::add);
@@ -162,7 +192,8 @@ public final class TriggersView {
         if (checking) {
             return;
         }
-        int count = found.size() + form.inputProblemsProperty().size();
+        int count = found.size() + form.inputProblemsProperty().size()
+                + (guardrails.problemProperty().get().isEmpty() ? 0 : 1);
         state.setText(count == 0 ? "Valid" : count == 1 ? "1 problem" : count + " problems");
     }
 

@@ -29,7 +29,8 @@ class DraftsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.writeString(drafts.resolve("broken.drl"), "package shop.rules\n\nrule \"x\"\nwhen\n    Nothing( )\nthen\nend\n");
+        Files.createDirectories(drafts.resolve("drafts"));
+        Files.writeString(drafts.resolve("drafts/broken.drl"), "package shop.rules\n\nrule \"x\"\nwhen\n    Nothing( )\nthen\nend\n");
         ConsoleFixture.open(stage, drafts);
     }
 
@@ -52,9 +53,9 @@ class DraftsTest {
 
     @Test
     void draftNamesCannotLeaveTheFolder() {
-        DraftStore store = new DraftStore(drafts);
+        DraftStore store = new DraftStore(drafts.resolve("drafts"));
         assertThatThrownBy(() -> store.save("../outside", "rule")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a valid draft name");
-        assertThat(drafts.getParent().resolve("outside.drl")).doesNotExist();
+        assertThat(drafts.resolve("outside.drl")).doesNotExist();
     }
 }

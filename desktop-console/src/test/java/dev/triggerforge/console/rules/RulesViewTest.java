@@ -96,9 +96,9 @@ class RulesViewTest {
     void ctrlSSavesTheDraftToTheDraftsFolder(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
 
-        Path saved = drafts.resolve("vip-thanks.drl");
+        Path saved = drafts.resolve("drafts/vip-thanks.drl");
         assertThat(saved).exists();
         assertThat(Files.readString(saved)).isEqualTo(Fx.on(editor::getText));
-        assertThat(new DraftStore(drafts).names()).containsExactly("vip-thanks");
+        assertThat(new DraftStore(drafts.resolve("drafts")).names()).containsExactly("vip-thanks");
     }
 }

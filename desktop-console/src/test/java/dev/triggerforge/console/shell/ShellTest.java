@@ -1,6 +1,8 @@
 package dev.triggerforge.console.shell;
 
 import dev.triggerforge.console.ConsoleFixture;
+import dev.triggerforge.console.ConsoleSettings;
+import dev.triggerforge.console.Fx;
 import dev.triggerforge.console.event.ViewId;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -46,6 +48,15 @@ class ShellTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         assertThat(robot.lookup("#drl-editor").tryQuery()).isPresent();
         assertThat(selectedNavigation(robot)).isEqualTo(ViewId.RULES);
+    }
+
+    @Test
+    void theScreenShownLastIsShownAgainWhenTheConsoleReopens(FxRobot robot) {
+        robot.clickOn("#nav-triggers");
+        Stage second = Fx.on(Stage::new);
+        robot.interact(() -> ConsoleWindow.open(second, new ConsoleSettings(drafts, ConsoleFixture.PREFS)));
+        assertThat(((BorderPane) second.getScene().getRoot()).getCenter().lookup("#trigger-list")).isNotNull();
+        robot.interact(second::close);
     }
 
     @Test

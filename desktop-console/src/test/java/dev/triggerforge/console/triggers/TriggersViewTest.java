@@ -8,6 +8,7 @@ import dev.triggerforge.model.trigger.AllocationMode;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.rules.library.TriggerLibrary;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -23,6 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +84,25 @@ class TriggersViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSavedSetComesBackWithItsEdits(FxRobot robot) throws Exception {
+        robot.interact(() -> waitField.setText("PT45M"));
+        robot.interact(() -> robot.lookup("#set-name").queryAs(TextField.class).setText("longer-wait"));
+        robot.clickOn("#save-set");
+        Path file = drafts.resolve("rule-sets/longer-wait.json");
+        assertThat(Files.readString(file)).contains("\"wait\" : \"PT45M\"").contains("\"frequencyCap\" : 2");
+
+        robot.interact(() -> waitField.setText("PT10M"));
+        assertThat(Fx.on(() -> list.getItems().get(0).waitDuration())).isEqualTo(Duration.ofMinutes(10));
+        robot.interact(() -> robot.lookup("#saved-sets").queryAs(ComboBox.class).setValue("longer-wait"));
+        robot.clickOn("#open-set");
+
+        Fx.await("the saved set to be back", () -> list.getItems().get(0).waitDuration()
+                .equals(Duration.ofMinutes(45)));
+        assertThat(robot.lookup("#set-message").queryAs(Label.class).getText()).isEqualTo("Opened longer-wait.json");
+    }
+
+    @Test
     void aWaitBeyondNinetyDaysIsReportedAndClearedWhenFixed(FxRobot robot) {
         robot.interact(() -> waitField.setText("P200D"));
 
@@ -101,6 +122,18 @@ class TriggersViewTest {
         awaitState("the unreadable wait to be reported", "1 problem");
         assertThat(Fx.on(() -> List.copyOf(problems.getItems())))
                 .singleElement().asString().startsWith("wait:").contains("soon");
+    }
+
+    @Test
+    void aQuietHourThatIsNotATimeIsNamedAndClearedWhenFixed(FxRobot robot) {
+        TextField quietStart = robot.lookup("#guardrail-quiet-start").queryAs(TextField.class);
+        robot.interact(() -> quietStart.setText("9pm"));
+        assertThat(Fx.on(() -> List.copyOf(problems.getItems())))
+                .singleElement().asString().startsWith("guardrails: quiet from").contains("9pm");
+        assertThat(state.getText()).isEqualTo("1 problem");
+
+        robot.interact(() -> quietStart.setText("22:00"));
+        awaitState("the fixed time to clear the problem", "Valid");
     }
 
     @Test
