@@ -124,7 +124,7 @@ class IngestionTest {
 
     @Test
     void theTimelineExplainsAHeldBackSend() {
-        String customer = Customers.newId("no-consent");
+        String customer = Customers.withoutConsent("no-consent");
         post(Customers.cartAdd(customer + "-e1", customer, Instant.now().minus(Duration.ofMinutes(31))))
                 .statusCode(202);
 

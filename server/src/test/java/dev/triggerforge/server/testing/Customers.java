@@ -33,10 +33,19 @@ public final class Customers {
 
     /** Stores a consenting profile through the API and returns the customer id. */
     public static String withConsent(String prefix) {
+        return stored(prefix, true);
+    }
+
+    /** Stores a profile that refused marketing email, in a daytime zone so that consent is what holds it back. */
+    public static String withoutConsent(String prefix) {
+        return stored(prefix, false);
+    }
+
+    private static String stored(String prefix, boolean consent) {
         String id = newId(prefix);
         given().contentType(ContentType.JSON)
                 .body("{\"email\":\"" + id + "@example.com\",\"timezone\":\"" + daytimeZone()
-                        + "\",\"marketingConsent\":true,\"attributes\":{\"firstName\":\"Ann\"}}")
+                        + "\",\"marketingConsent\":" + consent + ",\"attributes\":{\"firstName\":\"Ann\"}}")
                 .put("/api/customers/" + id).then().statusCode(200);
         return id;
     }
