@@ -49,6 +49,49 @@ public interface TriggerForgeConfig {
 
     Control control();
 
+    Cluster cluster();
+
+    /**
+     * Partitioned consumption across instances on RabbitMQ (issue 10): events hashed by customer into a fixed number
+     * of queues, one active consumer per queue, so several instances share the load and take over from each other.
+     */
+    interface Cluster {
+        /** Off: one queue, one consuming instance (the embedded broker can do nothing else). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Number of partition queues; fixed for the life of a deployment, changing it needs a drain. */
+        @WithDefault("16")
+        int partitions();
+
+        /** Consistent-hash exchange bound from the events exchange, spreading events over the partition queues. */
+        @WithDefault("triggerforge.partitioned")
+        String exchange();
+
+        /** Partition queues are named this prefix plus {@code .<n>}. */
+        @WithDefault("triggerforge.partition")
+        String queuePrefix();
+
+        /** Message header the exchange hashes on; every publisher must set it to the event's customer id. */
+        @WithDefault("x-customer-id")
+        String hashHeader();
+
+        /** Unacknowledged messages one instance holds per partition queue it owns. */
+        @WithDefault("500")
+        int prefetch();
+
+        /** How often each instance sends a probe through every partition queue, so an idle queue finds its owner. */
+        @WithDefault("1s")
+        Duration probeInterval();
+
+        /**
+         * How often an instance compares the partitions it owns with its fair share (partitions / instances consuming)
+         * and hands the surplus to instances waiting on those queues.
+         */
+        @WithDefault("5s")
+        Duration rebalanceInterval();
+    }
+
     Experiments experiments();
 
     Optimization optimization();

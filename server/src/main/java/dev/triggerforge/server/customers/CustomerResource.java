@@ -4,6 +4,7 @@ import dev.triggerforge.model.profile.ProfileChange;
 import dev.triggerforge.model.report.TimelineEntry;
 import dev.triggerforge.server.api.ErrorBody;
 import dev.triggerforge.server.engine.Engine;
+import dev.triggerforge.server.engine.PartitionElsewhereException;
 import io.smallrye.common.annotation.Blocking;
 import dev.triggerforge.server.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,7 +95,10 @@ public class CustomerResource {
 
     private static Response unavailable(String id, Exception cause) {
         LOG.warnf("Profile of %s not stored: %s", id, cause);
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .entity(ErrorBody.of("the profile could not be stored; send it again")).build();
+        Throwable reason = cause instanceof ExecutionException ? cause.getCause() : cause;
+        String message = reason instanceof PartitionElsewhereException
+                ? "the profile could not be stored: " + reason.getMessage()
+                : "the profile could not be stored; send it again";
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(ErrorBody.of(message)).build();
     }
 }

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * Reads back what a partition needs to rebuild its session: the stored profiles and events of its customers, in the
  * order they were processed. Customers are matched by hash (an anonymous visitor linked to a customer as that
- * customer), so a changed partition count still finds every one.
+ * customer), so a changed partition count still finds every one; in cluster mode, where the broker places customers,
+ * by the partition stored with their events.
  */
 @ApplicationScoped
 public class EventReplay {
@@ -38,6 +39,20 @@ public class EventReplay {
     EventReplay(Database database) {
         this.database = database;
     }
+
+    /**
+     * Which customers a partition rebuilds: those whose id hashes to it, or in cluster mode ({@code byQueue}) those
+     * whose events were stored by it.
+     */
+    record Selection(int partition, int partitions, Map<String, String> aliases, boolean byQueue) {
+
+        boolean holds(String customerId) {
+            return Partitioning.partitionOf(aliases.getOrDefault(customerId, customerId), partitions) == partition;
+        }
+    }
+
+    private static final String STORED_HERE =
+            "(select s.customerId from StoredEvent s where s.partitionNo = :partition)";
 
     public long maxSequence() {
         Long max = QuarkusTransaction.requiringNew().call(() -> database.session()
@@ -55,41 +70,61 @@ public class EventReplay {
         });
     }
 
-    List<CustomerProfile> profiles(int partition, int partitions, Map<String, String> aliases) {
+    List<CustomerProfile> profiles(Selection mine) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<CustomerProfile> mine = new ArrayList<>();
+            List<CustomerProfile> profiles = new ArrayList<>();
             StatelessSession session = database.statelessSession();
-            try (ScrollableResults<CustomerRecord> rows = session.createSelectionQuery("from CustomerRecord",
-                    CustomerRecord.class).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
+            var query = mine.byQueue()
+                    ? session.createSelectionQuery("from CustomerRecord r where r.customerId in " + STORED_HERE,
+                    CustomerRecord.class).setParameter("partition", mine.partition())
+                    : session.createSelectionQuery("from CustomerRecord", CustomerRecord.class);
+            try (ScrollableResults<CustomerRecord> rows = query.setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
                 while (rows.next()) {
                     CustomerRecord r = rows.get();
-                    if (Partitioning.partitionOf(aliases.getOrDefault(r.customerId, r.customerId), partitions)
-                            == partition) {
-                        mine.add(r.profile());
+                    if (mine.byQueue() || mine.holds(r.customerId)) {
+                        profiles.add(r.profile());
                     }
                 }
             }
-            return mine;
+            return profiles;
         });
+    }
+
+    /** The stored profiles of these customers, those that have one. */
+    List<CustomerProfile> profilesOf(java.util.Collection<String> customerIds) {
+        return QuarkusTransaction.requiringNew().call(() -> database.session()
+                .createSelectionQuery("from CustomerRecord r where r.customerId in :ids", CustomerRecord.class)
+                .setParameter("ids", customerIds).getResultList().stream().map(CustomerRecord::profile).toList());
+    }
+
+    /** Cluster mode: the partition that last stored an event of the customer, if any did. */
+    java.util.OptionalInt partitionOfCustomer(String customerId) {
+        List<Integer> found = QuarkusTransaction.requiringNew().call(() -> database.session()
+                .createSelectionQuery("select e.partitionNo from StoredEvent e where e.customerId = :id "
+                        + "order by e.seq desc", Integer.class)
+                .setParameter("id", customerId).setMaxResults(1).getResultList());
+        return found.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(found.get(0));
     }
 
     /**
      * The partition's kept deliveries, opens and clicks since {@code since}, oldest first, as events: what the
      * send-time model learns reading hours from.
      */
-    void readingFeedback(int partition, int partitions, Map<String, String> aliases, Instant since,
-                         Consumer<CustomerEvent> each) {
+    void readingFeedback(Selection mine, Instant since, Consumer<CustomerEvent> each) {
         QuarkusTransaction.requiringNew().run(() -> {
             StatelessSession session = database.statelessSession();
-            try (ScrollableResults<FeedbackRecord> rows = session.createSelectionQuery(
-                    "from FeedbackRecord f where f.occurredAt >= :since and f.eventType in :types "
-                            + "order by f.occurredAt, f.eventId", FeedbackRecord.class)
-                    .setParameter("since", since).setParameter("types", READING_TYPES)
-                    .setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
+            var query = session.createSelectionQuery("from FeedbackRecord f where f.occurredAt >= :since and "
+                    + "f.eventType in :types" + (mine.byQueue() ? " and f.customerId in " + STORED_HERE : "")
+                    + " order by f.occurredAt, f.eventId", FeedbackRecord.class)
+                    .setParameter("since", since).setParameter("types", READING_TYPES);
+            if (mine.byQueue()) {
+                query.setParameter("partition", mine.partition());
+            }
+            try (ScrollableResults<FeedbackRecord> rows = query.setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
                 while (rows.next()) {
                     FeedbackRecord f = rows.get();
-                    String customer = aliases.getOrDefault(f.customerId, f.customerId);
-                    if (Partitioning.partitionOf(customer, partitions) == partition) {
+                    String customer = mine.aliases().getOrDefault(f.customerId, f.customerId);
+                    if (mine.byQueue() || mine.holds(customer)) {
                         each.accept(new CustomerEvent(f.eventId, customer, EventType.of(f.eventType), f.occurredAt,
                                 Map.of()));
                     }
@@ -98,17 +133,19 @@ public class EventReplay {
         });
     }
 
-    void events(int partition, int partitions, Map<String, String> aliases, Instant since,
-                Consumer<StoredEvent> each) {
+    void events(Selection mine, Instant since, Consumer<StoredEvent> each) {
         QuarkusTransaction.requiringNew().run(() -> {
             StatelessSession session = database.statelessSession();
-            try (ScrollableResults<StoredEvent> rows = session.createSelectionQuery(
-                    "from StoredEvent e where e.receivedAt >= :since order by e.seq", StoredEvent.class)
-                    .setParameter("since", since).setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
+            var query = session.createSelectionQuery("from StoredEvent e where e.receivedAt >= :since"
+                    + (mine.byQueue() ? " and e.partitionNo = :partition" : "") + " order by e.seq", StoredEvent.class)
+                    .setParameter("since", since);
+            if (mine.byQueue()) {
+                query.setParameter("partition", mine.partition());
+            }
+            try (ScrollableResults<StoredEvent> rows = query.setFetchSize(1000).scroll(ScrollMode.FORWARD_ONLY)) {
                 while (rows.next()) {
                     StoredEvent e = rows.get();
-                    if (Partitioning.partitionOf(aliases.getOrDefault(e.customerId, e.customerId), partitions)
-                            == partition) {
+                    if (mine.byQueue() || mine.holds(e.customerId)) {
                         each.accept(e);
                     }
                 }

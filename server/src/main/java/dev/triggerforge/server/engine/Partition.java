@@ -47,10 +47,10 @@ final class Partition implements Runnable {
     private ActiveRuleSet rules;
     private TriggerSession session;
 
-    Partition(int index, EngineContext ctx) {
+    Partition(int index, EngineContext ctx, ActiveRuleSet rules) {
         this.index = index;
         this.ctx = ctx;
-        this.rules = ctx.rules();
+        this.rules = rules;
     }
 
     void submit(Work work) {
@@ -116,6 +116,9 @@ final class Partition implements Runnable {
     private void turn(List<Work> turn) {
         Instant now = ctx.clock().instant();
         Set<String> known = ctx.writer().storedEventIds(olderThanTolerance(turn, now));
+        if (ctx.byQueue()) {
+            loadUnknownProfiles(turn);
+        }
         session.advanceTo(now);
         for (Work w : turn) {
             if (w instanceof Work.Swap swap) {
@@ -267,6 +270,26 @@ final class Partition implements Runnable {
     }
 
     /**
+     * Cluster mode: a rebuild loads the profiles of the customers with stored events in this partition, so a customer
+     * whose events have all passed the retention, or whose profile came through the API first, is looked up in the
+     * store when an event of theirs arrives.
+     */
+    private void loadUnknownProfiles(List<Work> turn) {
+        Set<String> unknown = new java.util.HashSet<>();
+        for (Work w : turn) {
+            if (w instanceof Work.Event e) {
+                String id = e.event().customerId();
+                if (session.profile(id).equals(CustomerProfile.unknown(id))) {
+                    unknown.add(id);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            ctx.replay().profilesOf(unknown).forEach(session::putProfile);
+        }
+    }
+
+    /**
      * The ids only the store can tell apart from new ones. Within the lateness tolerance the session remembers every
      * event id it saw, and a rebuild replays at least that window, so a repeat is caught there; an event older than
      * that would be judged late before the session looks at its id, so only those are looked up.
@@ -293,15 +316,21 @@ final class Partition implements Runnable {
             session.close();
         }
         batch.clear();
+        long started = System.nanoTime();
+        if (ctx.byQueue()) {
+            ctx.sequence().accumulateAndGet(ctx.replay().maxSequence(), Math::max);
+        }
         Instant now = ctx.clock().instant();
         Instant since = now.minus(replayWindow());
         session = new TriggerSession(rules.compiled(), ctx.options(), recorder, since, ctx.experiments());
-        ctx.replay().profiles(index, ctx.partitions(), ctx.aliases()).forEach(session::putProfile);
+        EventReplay.Selection mine = new EventReplay.Selection(index, ctx.partitions(), ctx.aliases(), ctx.byQueue());
+        ctx.replay().profiles(mine).forEach(session::putProfile);
         replaying = true;
         session.learnFromEvents(false);
         PeriodPolicies periods = new PeriodPolicies(ctx.policies(), since, now, ctx.options().optimization());
         int[] replayed = {0};
-        ctx.replay().events(index, ctx.partitions(), ctx.aliases(), since, stored -> {
+        long replayStarted = System.nanoTime();
+        ctx.replay().events(mine, since, stored -> {
             Instant turnAt = stored.turnAt != null ? stored.turnAt : stored.receivedAt;
             periods.applyAt(turnAt, session);
             session.advanceTo(turnAt);
@@ -309,17 +338,20 @@ final class Partition implements Runnable {
             replayed[0]++;
         });
         replaying = false;
+        long replayMillis = (System.nanoTime() - replayStarted) / 1_000_000;
         session.learnFromEvents(true);
         periods.applyLatest(ctx.policy().get(), session);
-        ctx.replay().readingFeedback(index, ctx.partitions(), ctx.aliases(), now.minus(ctx.readingHistory()),
+        ctx.replay().readingFeedback(mine, now.minus(ctx.readingHistory()),
                 e -> session.optimizer().record(e, session.profile(e.customerId())));
         session.advanceTo(now);
         if (batch.hasWrites()) {
             ctx.writer().commit(batch);
         }
         if (replayed[0] > 0 || !batch.sends.isEmpty()) {
-            LOG.infof("Partition %d rebuilt from %d stored events: %d pending waits, %d decisions reached again or "
-                    + "newly due", index, replayed[0], session.pendingWaits(), batch.sends.size());
+            LOG.infof("Partition %d rebuilt from %d stored events in %d ms (replay %d ms): %d pending waits, %d "
+                    + "decisions reached again or newly due", index, replayed[0],
+                    (System.nanoTime() - started) / 1_000_000, replayMillis, session.pendingWaits(),
+                    batch.sends.size());
         }
         batch.clear();
     }

@@ -2,7 +2,7 @@ package dev.triggerforge.server.events;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import dev.triggerforge.server.broker.BrokerConnections;
 import dev.triggerforge.server.config.TriggerForgeConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -30,14 +30,7 @@ public class DeadLetterTopology {
     }
 
     void declare(@Observes @Priority(500) StartupEvent event) throws IOException, TimeoutException {
-        TriggerForgeConfig.Broker broker = config.broker();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(broker.host());
-        factory.setPort(broker.port());
-        factory.setUsername(broker.username());
-        factory.setPassword(broker.password());
-        broker.virtualHost().ifPresent(factory::setVirtualHost);
-        try (Connection connection = factory.newConnection("triggerforge-topology");
+        try (Connection connection = BrokerConnections.open(config.broker(), "triggerforge-topology", false);
              Channel channel = connection.createChannel()) {
             TriggerForgeConfig.Events names = config.events();
             channel.exchangeDeclare(names.deadLetterExchange(), "direct", true);

@@ -37,7 +37,7 @@ public class DeadLetters {
         this.routingKey = config.events().deadLetterRoutingKey();
     }
 
-    CompletionStage<Void> send(String body, String reason, String originalRoutingKey) {
+    public CompletionStage<Void> send(String body, String reason, String originalRoutingKey) {
         LOG.debugf("Dead-lettering a message from %s: %s", originalRoutingKey, reason);
         CompletableFuture<Void> stored = new CompletableFuture<>();
         OutgoingRabbitMQMetadata amqp = new OutgoingRabbitMQMetadata.Builder()

@@ -27,20 +27,20 @@ public class IngestMetrics {
                 .description("Messages sent to the dead-letter queue").register(registry);
     }
 
-    void consumed(String type) {
+    public void consumed(String type) {
         consumed.computeIfAbsent(type, t -> Counter.builder("triggerforge.events.consumed").tag("type", t)
                 .register(registry)).increment();
     }
 
     /** Negative lags (a device clock ahead of ours) count as zero. */
-    void ingestionLag(String lane, Duration sinceOccurred) {
+    public void ingestionLag(String lane, Duration sinceOccurred) {
         lag.computeIfAbsent(lane, l -> Timer.builder("triggerforge.events.ingestion.lag").tag("lane", l)
                         .description("From an event's occurredAt to the server receiving it")
                         .publishPercentileHistogram().register(registry))
                 .record(sinceOccurred.isNegative() ? Duration.ZERO : sinceOccurred);
     }
 
-    void rejected() {
+    public void rejected() {
         rejected.increment();
     }
 }

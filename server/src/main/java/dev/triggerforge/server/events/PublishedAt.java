@@ -16,10 +16,11 @@ public final class PublishedAt {
     }
 
     static Instant of(IncomingRabbitMQMetadata amqp) {
-        if (amqp == null) {
-            return null;
-        }
-        Object value = amqp.getHeaders().get(HEADER);
+        return amqp == null ? null : of(amqp.getHeaders().get(HEADER));
+    }
+
+    /** The instant a header value states, or null when absent or not a number of milliseconds. */
+    public static Instant of(Object value) {
         if (value instanceof Number n) {
             return Instant.ofEpochMilli(n.longValue());
         }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.MessageProperties;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.json.EventCodec;
+import dev.triggerforge.server.testing.Customers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,7 +33,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -237,7 +234,7 @@ class CrashRecoveryIT {
     /** The planned messages: each customer's events in order, duplicates interleaved; times fixed at publication. */
     private static final class Stream {
         private final String run = Long.toString(System.currentTimeMillis(), 36);
-        private final String zone = daytimeZone();
+        private final String zone = Customers.daytimeZone();
         private final List<Planned> messages = new ArrayList<>();
         private final Set<String> consenting = new HashSet<>();
 
@@ -338,18 +335,6 @@ class CrashRecoveryIT {
             }
             return new CustomerEvent(eventId(p), customerId(c), EventType.of(p.type),
                     Instant.ofEpochMilli(base + p.offsetMillis), props);
-        }
-
-        /** A fixed-offset zone where it is early afternoon now, so quiet hours (21:00 to 08:00) defer nothing. */
-        private static String daytimeZone() {
-            int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-            int offset = 13 - hour;
-            if (offset > 14) {
-                offset -= 24;
-            } else if (offset < -12) {
-                offset += 24;
-            }
-            return ZoneOffset.ofHours(offset).getId();
         }
     }
 
@@ -457,24 +442,10 @@ class CrashRecoveryIT {
     }
 
     private int count(String sql) throws SQLException {
-        AtomicLong n = new AtomicLong();
-        query(sql, rs -> n.set(rs.getLong(1)));
-        return (int) n.get();
+        return services.count(db, sql);
     }
 
-    private int query(String sql, Row each) throws SQLException {
-        int rows = 0;
-        try (java.sql.Connection c = services.database(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                each.accept(rs);
-                rows++;
-            }
-        }
-        return rows;
-    }
-
-    private interface Row {
-        void accept(ResultSet rs) throws SQLException;
+    private int query(String sql, Services.Row each) throws SQLException {
+        return services.query(db, sql, each);
     }
 }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 
 import java.io.IOException;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
@@ -74,6 +75,31 @@ public final class Services {
 
     public java.sql.Connection database(String db) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(db), pgUser, "");
+    }
+
+    /** One row of a query's result, read by a test. */
+    public interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} on database {@code db}, handing each row to {@code each}; returns how many rows there were. */
+    public int query(String db, String sql, Row each) throws SQLException {
+        int rows = 0;
+        try (java.sql.Connection c = database(db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                each.accept(rs);
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /** The number in the first column of the first row, e.g. of a {@code select count(*)}. */
+    public int count(String db, String sql) throws SQLException {
+        long[] n = {0};
+        query(db, sql, rs -> n[0] = rs.getLong(1));
+        return (int) n[0];
     }
 
     public Connection rabbit(String name) throws IOException, TimeoutException {
