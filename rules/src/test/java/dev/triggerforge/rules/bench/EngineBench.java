@@ -7,6 +7,7 @@ import dev.triggerforge.model.event.EventType;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.ruleset.GuardrailSettings;
 import dev.triggerforge.model.ruleset.RuleSet;
+import dev.triggerforge.rules.compile.CompileLimits;
 import dev.triggerforge.rules.compile.CompiledRuleSet;
 import dev.triggerforge.rules.compile.RuleSetCompiler;
 import dev.triggerforge.rules.library.TriggerLibrary;
@@ -20,14 +21,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The engine benchmark behind docs/benchmarks.md, run with {@code ./mvnw -pl rules -Pbench verify}: one thread, one
- * session, the built-in library and 100 generated triggers measured side by side in the same JVM, then heap per
- * active customer. The first rounds warm the JVM and Drools' constraint compiler and are not reported; the table
+ * session, the built-in library and 10, 100 and 1,000 generated triggers measured side by side in the same JVM, then
+ * heap per active customer, and a million typical customers in the fixed 2 GB heap. The first rounds warm the JVM and Drools' constraint compiler and are not reported; the table
  * shows the median measured round.
  */
 public final class EngineBench {
@@ -41,45 +43,57 @@ public final class EngineBench {
         int warmup = Integer.getInteger("bench.warmup", 2);
         int rounds = Integer.getInteger("bench.rounds", 4);
         int heapCustomers = Integer.getInteger("bench.heapCustomers", 100_000);
-        RuleSetCompiler compiler = new RuleSetCompiler();
-        CompiledRuleSet library = compiler.compile(TriggerLibrary.ruleSet());
-        CompiledRuleSet generated = compiler.compile(new RuleSet("generated-100", List.of(),
-                GeneratedTriggers.of(100), GuardrailSettings.DEFAULTS));
-        System.out.printf(Locale.ROOT, "compile: library %d ms, 100 triggers %d ms%n",
-                library.compileTime().toMillis(), generated.compileTime().toMillis());
+        int millionCustomers = Integer.getInteger("bench.millionCustomers", 1_000_000);
+        RuleSetCompiler compiler = new RuleSetCompiler(CompileLimits.DEFAULTS.withMaxRules(10_000)
+                .withMaxTotalBytes(16L * 1024 * 1024).withCompileTimeout(Duration.ofMinutes(10)));
+        Map<String, CompiledRuleSet> ruleSets = new LinkedHashMap<>();
+        ruleSets.put("library (4 triggers)", compiler.compile(TriggerLibrary.ruleSet()));
+        for (int count : new int[] {10, 100, 1000}) {
+            CompiledRuleSet generated = compiler.compile(new RuleSet("generated-" + count, List.of(),
+                    GeneratedTriggers.of(count), GuardrailSettings.DEFAULTS));
+            ruleSets.put(count + " generated triggers", generated);
+        }
+        ruleSets.forEach((name, rules) -> System.out.printf(Locale.ROOT, "compile: %s %d ms%n", name,
+                rules.compileTime().toMillis()));
         BenchWorkload workload = new BenchWorkload(customers, Duration.ofHours(24).toMillis(), 42);
         System.out.printf(Locale.ROOT, "workload: %d customers, %d events over 24 h of event time%n",
                 customers, workload.events.size());
 
-        List<Result> libraryRuns = new ArrayList<>();
-        List<Result> generatedRuns = new ArrayList<>();
+        Map<String, List<Result>> measured = new LinkedHashMap<>();
         for (int round = 0; round < warmup + rounds; round++) {
-            Result a = run("library (4 triggers)", library, workload);
-            Result b = run("100 generated triggers", generated, workload);
-            if (round >= warmup) {
-                libraryRuns.add(a);
-                generatedRuns.add(b);
+            StringBuilder line = new StringBuilder("round " + round + ":");
+            for (Map.Entry<String, CompiledRuleSet> rules : ruleSets.entrySet()) {
+                Result r = run(rules.getKey(), rules.getValue(), workload);
+                if (round >= warmup) {
+                    measured.computeIfAbsent(rules.getKey(), k -> new ArrayList<>()).add(r);
+                }
+                line.append(String.format(Locale.ROOT, " %s %.0f ev/s;", rules.getKey(), r.eventsPerSecond));
             }
-            System.out.printf(Locale.ROOT, "round %d: library %.0f ev/s, 100 triggers %.0f ev/s%n", round,
-                    a.eventsPerSecond, b.eventsPerSecond);
+            System.out.println(line);
         }
-        Result lib = median(libraryRuns);
-        Result gen = median(generatedRuns);
+        double library = median(measured.get("library (4 triggers)")).eventsPerSecond;
         System.out.println();
-        System.out.println("| rule set | events | events/s (1 core) | p50 µs | p99 µs | p99.9 µs | decisions | suppressions |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Result r : List.of(lib, gen)) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %d |%n", r.name, r.events,
-                    r.eventsPerSecond, r.p50, r.p99, r.p999, r.decisions, r.suppressions);
+        System.out.println("| rule set | events | events/s (1 core) | vs library | p50 µs | p99 µs | p99.9 µs | decisions "
+                + "| suppressions |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (List<Result> runs : measured.values()) {
+            Result r = median(runs);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.1f | %.1f | %.1f | %d | %d |%n", r.name,
+                    r.events, r.eventsPerSecond, r.eventsPerSecond / library, r.p50, r.p99, r.p999, r.decisions,
+                    r.suppressions);
         }
-        System.out.printf(Locale.ROOT, "%nthroughput ratio 100 triggers / library: %.2f%n",
-                gen.eventsPerSecond / lib.eventsPerSecond);
         System.out.println();
         System.out.println("| rule set | active customer | customers | pending waits | sends | heap MB | bytes/customer |");
         System.out.println("|---|---|---|---|---|---|---|");
-        heapPerCustomer("library", library, heapCustomers, false);
-        heapPerCustomer("library", library, heapCustomers, true);
-        heapPerCustomer("100 generated triggers", generated, heapCustomers, false);
+        CompiledRuleSet lib = ruleSets.get("library (4 triggers)");
+        heapPerCustomer("library", lib, heapCustomers, false);
+        heapPerCustomer("library", lib, heapCustomers, true);
+        heapPerCustomer("100 generated triggers", ruleSets.get("100 generated triggers"), heapCustomers, false);
+        ruleSets.clear();
+        measured.clear();
+        if (millionCustomers > 0) {
+            heapPerCustomer("library", lib, millionCustomers, false);
+        }
     }
 
     private static Result run(String name, CompiledRuleSet rules, BenchWorkload workload) {
