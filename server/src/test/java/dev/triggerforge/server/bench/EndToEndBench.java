@@ -52,7 +52,9 @@ import java.util.concurrent.locks.LockSupport;
  * and {@code -Dbench.serverExtra} (options for the server JVM, space separated), {@code -Dbench.jfr=true} (a flight
  * recording of the server, written to {@code bench.out}), {@code -Dbench.pgSlowMs=N} (PostgreSQL logs the server's
  * statements slower than N ms with their plans), {@code -Dbench.analyze=true} (an ANALYZE of the server's fresh
- * database half-way through the warm-up, so PostgreSQL plans with real statistics; off by default).
+ * database half-way through the warm-up, so PostgreSQL plans with real statistics; off by default),
+ * {@code -Dbench.cluster=P} (the server in cluster mode on P partition queues fed by a consistent-hash exchange,
+ * instead of the single queue; 0, off, by default).
  */
 public final class EndToEndBench {
 
@@ -69,6 +71,7 @@ public final class EndToEndBench {
     private final boolean jfr = Boolean.getBoolean("bench.jfr");
     private final int pgSlowMs = Integer.getInteger("bench.pgSlowMs", -1);
     private final boolean analyze = Boolean.getBoolean("bench.analyze");
+    private final int cluster = Integer.getInteger("bench.cluster", 0);
     private final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
     private final Services services = new Services();
     private final List<String> lines = new ArrayList<>();
@@ -187,7 +190,11 @@ public final class EndToEndBench {
         }
         Connection c = services.rabbit("bench-server");
         Channel setup = c.createChannel();
-        Services.declareLikeServer(setup, names);
+        if (cluster > 0) {
+            declarePartitioned(setup, names);
+        } else {
+            Services.declareLikeServer(setup, names);
+        }
         setup.close();
         source.reset();
         long fill = prefill(c, names, warmup + events);
@@ -199,6 +206,12 @@ public final class EndToEndBench {
                 // (it is not in TriggerForgeConfig.Events), so the connector's own property is used
                 .property("mp.messaging.incoming.events.max-outstanding-messages", prefetch)
                 .log(out.resolve("server.log"));
+        if (cluster > 0) {
+            b.property("triggerforge.cluster.enabled", true).property("triggerforge.cluster.partitions", cluster)
+                    .property("triggerforge.cluster.exchange", names.exchange() + ".partitioned")
+                    .property("triggerforge.cluster.queue-prefix", names.queue() + ".partition")
+                    .property("triggerforge.cluster.prefetch", Math.max(1, prefetch / cluster));
+        }
         for (String opt : serverJvm.split("\\s+")) {
             b.jvmOption(opt);
         }
@@ -424,6 +437,28 @@ public final class EndToEndBench {
 
     // ---- publishing ------------------------------------------------------------------------------------------------
 
+    /**
+     * Cluster mode's topology as the server declares it (same arguments, or its declaration would fail): the events
+     * exchange feeding a consistent-hash exchange on the customer header, and the partition queues; pre-filled before
+     * the server starts, like the single queue.
+     */
+    private void declarePartitioned(Channel ch, Services.Names names) throws IOException {
+        String partitioned = names.exchange() + ".partitioned";
+        ch.exchangeDeclare(names.exchange(), "topic", true);
+        ch.exchangeDeclare(names.deadLetterExchange(), "direct", true);
+        ch.queueDeclare(names.deadLetterQueue(), true, false, false, null);
+        ch.queueBind(names.deadLetterQueue(), names.deadLetterExchange(), "dead");
+        ch.exchangeDeclare(partitioned, "x-consistent-hash", true, false, Map.of("hash-header", "x-customer-id"));
+        ch.exchangeBind(partitioned, names.exchange(), "#");
+        for (int n = 0; n < cluster; n++) {
+            String queue = names.queue() + ".partition." + n;
+            ch.queueDeclare(queue, true, false, false, Map.of("x-single-active-consumer", true,
+                    "x-dead-letter-exchange", names.deadLetterExchange(), "x-dead-letter-routing-key", "dead"));
+            ch.queueBind(queue, partitioned, "1");
+        }
+        cleanups.add(() -> services.deletePartitioned(partitioned, names.queue() + ".partition", cluster));
+    }
+
     /** Publishes {@code n} events as fast as the broker confirms them; returns the milliseconds it took. */
     private long prefill(Connection c, Services.Names names, int n) throws Exception {
         long start = System.nanoTime();
@@ -444,13 +479,13 @@ public final class EndToEndBench {
         long now = System.currentTimeMillis();
         EventSource.Next e = source.next(now);
         AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder().contentType("application/json")
-                .headers(Map.of("x-published-at", now)).build();
+                .headers(Map.of("x-published-at", now, "x-customer-id", e.customerId())).build();
         ch.basicPublish(names.exchange(), "event." + e.type(), props, e.body());
     }
 
     /** The synthetic events again and again, each pass with its own ids and customers, occurredAt = now. */
     private static final class EventSource {
-        record Next(String type, byte[] body) {
+        record Next(String type, String customerId, byte[] body) {
         }
 
         private final List<CustomerEvent> events;
@@ -475,7 +510,7 @@ public final class EndToEndBench {
                 position = 0;
                 pass++;
             }
-            return new Next(e.type().name(), EventCodec.encode(renamed).getBytes(StandardCharsets.UTF_8));
+            return new Next(e.type().name(), renamed.customerId(), EventCodec.encode(renamed).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -498,8 +533,8 @@ public final class EndToEndBench {
                 prefetch, ACK_EVERY, bare.events, bare.seconds, bare.rate));
         md.add(String.format(Locale.ROOT, "| bare consumer, one ack per message (as the server's connector) | %d | %.2f "
                 + "| %.0f | %.2f | | | |", bareSingle.events, bareSingle.seconds, bareSingle.rate, bareSingle.rate / bare.rate));
-        md.add(String.format(Locale.ROOT, "| server (%s partitions), drain of a full queue | %d | %.2f | %.0f | %.2f | | | |",
-                server.partitions, drain.events, drain.seconds, drain.rate, drain.rate / bare.rate));
+        md.add(String.format(Locale.ROOT, "| server (%s), drain of a full queue | %d | %.2f | %.0f | %.2f | | | |",
+                cluster > 0 ? "cluster mode, " + cluster + " partition queues" : server.partitions + " partitions", drain.events, drain.seconds, drain.rate, drain.rate / bare.rate));
         for (Phase p : List.of(half, ninety)) {
             md.add(String.format(Locale.ROOT, "| server, paced at %.0f/s (%s of drain) | %d | %.1f | %.0f | %.2f | %.1f | %.1f | %.1f |",
                     p.target, p == half ? "50 %" : "90 %", p.sent, p.seconds, p.achieved, p.achieved / bare.rate,

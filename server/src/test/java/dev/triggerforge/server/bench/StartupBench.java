@@ -49,16 +49,7 @@ public final class StartupBench {
             Prometheus metrics = process.metrics();
             System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.0f | %.0f | %.0f |%n", server, start,
                     ready.toMillis() / 1000.0, metrics.sum("jvm_memory_used_bytes", "area", "heap") / 1e6,
-                    metrics.sum("jvm_memory_committed_bytes", "area", "heap") / 1e6, residentMb(process.pid()));
+                    metrics.sum("jvm_memory_committed_bytes", "area", "heap") / 1e6, process.residentMb());
         }
-    }
-
-    private static double residentMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
     }
 }

@@ -83,16 +83,7 @@ class ClusterFailoverIT {
                 p.kill();
             }
         }
-        try (Connection c = services.rabbit("tf-cluster-cleanup")) {
-            for (int n = 0; n < PARTITIONS; n++) {
-                Channel ch = c.createChannel();
-                ch.queueDelete(queuePrefix + "." + n);
-                ch.close();
-            }
-            Channel ch = c.createChannel();
-            ch.exchangeDelete(partitioned);
-            ch.close();
-        }
+        services.deletePartitioned(partitioned, queuePrefix, PARTITIONS);
         services.deleteAll(names);
         services.dropDatabase(db);
         Files.write(dir.resolve("report.txt"), report, StandardCharsets.UTF_8);

@@ -158,6 +158,16 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server's resident memory in MB, from {@code /proc}. */
+    public double residentMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
     public Path log() {
         return log;
     }

@@ -147,6 +147,15 @@ public final class Services {
         }
     }
 
+    /** Removes cluster mode's consistent-hash exchange and its partition queues {@code prefix.0..partitions-1}. */
+    public void deletePartitioned(String exchange, String queuePrefix, int partitions) {
+        for (int n = 0; n < partitions; n++) {
+            String q = queuePrefix + "." + n;
+            quietly(ch -> ch.queueDelete(q));
+        }
+        quietly(ch -> ch.exchangeDelete(exchange));
+    }
+
     /** Each on its own channel, since a failed operation closes its channel. */
     private void quietly(ChannelAction action) {
         try (Connection c = rabbit("tf-cleanup"); Channel ch = c.createChannel()) {
