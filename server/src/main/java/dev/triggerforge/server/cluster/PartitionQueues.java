@@ -186,10 +186,12 @@ public class PartitionQueues {
     private final class QueueConsumer extends DefaultConsumer {
 
         private final int partition;
+        private final Acknowledgements acks;
 
         QueueConsumer(Channel channel, int partition) {
             super(channel);
             this.partition = partition;
+            this.acks = new Acknowledgements(channel);
         }
 
         @Override
@@ -206,7 +208,8 @@ public class PartitionQueues {
             Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
             long tag = envelope.getDeliveryTag();
             if (headers.containsKey(PROBE_HEADER)) {
-                getChannel().basicAck(tag, false);
+                acks.settled(tag);
+                acks.flush();
                 return;
             }
             Instant received = Instant.now();
@@ -238,20 +241,17 @@ public class PartitionQueues {
             ingest.ingestionLag(Lanes.BROWSING.contains(event.type()) ? "browse" : "events",
                     Duration.between(event.occurredAt(), received));
             engine.submitTo(partition, event, body, received, PublishedAt.of(headers.get(PublishedAt.HEADER)),
-                    new QueueDelivery(getChannel(), tag));
+                    new QueueDelivery(acks, tag));
         }
 
         private void reject(long tag, String body, String routingKey, String reason) {
             ingest.rejected();
             deadLetters.send(body, reason, routingKey).whenComplete((ok, failure) -> {
-                try {
-                    if (failure == null) {
-                        getChannel().basicAck(tag, false);
-                    } else {
-                        getChannel().basicNack(tag, false, true);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.debugf("Dead-lettered message not settled (redelivered later): %s", e.toString());
+                if (failure == null) {
+                    acks.settled(tag);
+                    acks.flush();
+                } else {
+                    acks.handBack(tag);
                 }
             });
         }

@@ -18,4 +18,8 @@ public interface Delivery {
 
     /** The event's effects could not be committed: hand it back so it is delivered again. Only the first call counts. */
     void failed(Throwable cause);
+
+    /** Sends what {@link #committed()} may have held back to send once per turn; called after the turn's last one. */
+    default void flush() {
+    }
 }

@@ -244,6 +244,11 @@ final class Partition implements Runnable {
                 p.done().complete(batch.profileChanges.get(p));
             }
         }
+        for (Work w : batch.settled) {
+            if (w instanceof Work.Event e) {
+                e.delivery().flush();
+            }
+        }
         batch.sends.values().forEach(s -> ctx.metrics().decisionLag(Duration.between(s.decidedAt, committed)));
     }
 
