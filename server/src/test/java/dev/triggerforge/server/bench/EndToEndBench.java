@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ import java.util.concurrent.locks.LockSupport;
  * recording of the server, written to {@code bench.out}), {@code -Dbench.pgSlowMs=N} (PostgreSQL logs the server's
  * statements slower than N ms with their plans), {@code -Dbench.analyze=true} (an ANALYZE of the server's fresh
  * database half-way through the warm-up, so PostgreSQL plans with real statistics; off by default),
+ * {@code -Dbench.loads} (the paced phases as shares of the drain rate, {@code 0.5,0.9}),
  * {@code -Dbench.cluster=P} (the server in cluster mode on P partition queues fed by a consistent-hash exchange,
  * instead of the single queue; 0, off, by default).
  */
@@ -60,6 +62,7 @@ public final class EndToEndBench {
 
     private static final String PROCESSED = "triggerforge_events_processed_total";
     private static final String E2E = "triggerforge_event_end_to_end_latency_seconds";
+    private static final String DECISION = "triggerforge_event_decision_latency_seconds";
     private static final int ACK_EVERY = 500;
 
     private final int events = Integer.getInteger("bench.events", 200_000);
@@ -72,6 +75,8 @@ public final class EndToEndBench {
     private final int pgSlowMs = Integer.getInteger("bench.pgSlowMs", -1);
     private final boolean analyze = Boolean.getBoolean("bench.analyze");
     private final int cluster = Integer.getInteger("bench.cluster", 0);
+    private final List<Double> loads = Arrays.stream(System.getProperty("bench.loads", "0.5,0.9").split(","))
+            .map(String::trim).map(Double::valueOf).toList();
     private final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
     private final Services services = new Services();
     private final List<String> lines = new ArrayList<>();
@@ -108,11 +113,13 @@ public final class EndToEndBench {
         Result bareSingle = bareConsumer(1);
         ServerRun server = serverRun();
         double rate = server.drain.rate;
-        Phase half = server.latency(rate * 0.5);
-        Phase ninety = server.latency(rate * 0.9);
+        List<Phase> phases = new ArrayList<>();
+        for (double share : loads) {
+            phases.add(server.latency(share, rate * share));
+        }
         server.stop();
 
-        report(bare, bareSingle, server, half, ninety, load);
+        report(bare, bareSingle, server, phases, load);
     }
 
     // ---- 1: bare consumer ------------------------------------------------------------------------------------------
@@ -369,7 +376,7 @@ public final class EndToEndBench {
         }
 
         /** A paced publisher at {@code rate} for the phase time; latency from the histogram's difference. */
-        Phase latency(double rate) throws Exception {
+        Phase latency(double share, double rate) throws Exception {
             Thread.sleep(2000);
             Prometheus before = server.metrics();
             Map<String, Double> cpuBefore = cpu.sample();
@@ -413,11 +420,15 @@ public final class EndToEndBench {
             long catchUp = System.nanoTime() - wallBefore - publishNanos;
             Map<String, Double> cores = CpuSampler.cores(cpuBefore, cpu.sample(), (System.nanoTime() - wallBefore) / 1e9);
             Prometheus.Histogram h = after.histogram(E2E).minus(before.histogram(E2E));
-            Phase p = new Phase(rate, sent, publishNanos / 1e9, sent / (publishNanos / 1e9), h, catchUp / 1e9, cores);
-            say("latency at %.0f events/s: sent %d in %.1f s (%.0f/s); %.0f recorded; p50 %.1f ms, p99 %.1f ms, "
-                            + "p99.9 %.1f ms, mean %.1f ms; caught up %.2f s after the last publish; cores busy: %s",
+            Prometheus.Histogram d = after.histogram(DECISION).minus(before.histogram(DECISION));
+            Phase p = new Phase(share, rate, sent, publishNanos / 1e9, sent / (publishNanos / 1e9), h, d, catchUp / 1e9,
+                    cores);
+            say("latency at %.0f events/s: sent %d in %.1f s (%.0f/s); %.0f recorded; publish to commit p50 %.1f ms, "
+                            + "p99 %.1f ms, p99.9 %.1f ms, mean %.1f ms; event to decision (received to commit) p50 "
+                            + "%.1f ms, p99 %.1f ms; caught up %.2f s after the last publish; cores busy: %s",
                     rate, sent, p.seconds, p.achieved, h.count(), h.quantile(0.5) * 1e3, h.quantile(0.99) * 1e3,
-                    h.quantile(0.999) * 1e3, h.mean() * 1e3, p.catchUpSeconds, fmt(cores));
+                    h.quantile(0.999) * 1e3, h.mean() * 1e3, d.quantile(0.5) * 1e3, d.quantile(0.99) * 1e3,
+                    p.catchUpSeconds, fmt(cores));
             checkRejected();
             return p;
         }
@@ -519,26 +530,38 @@ public final class EndToEndBench {
     private record Result(long events, double seconds, double rate, Map<String, Double> cores) {
     }
 
-    private record Phase(double target, long sent, double seconds, double achieved, Prometheus.Histogram latency,
-                         double catchUpSeconds, Map<String, Double> cores) {
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
 
-    private void report(Result bare, Result bareSingle, ServerRun server, Phase half, Phase ninety, double load)
+    private record Phase(double share, double target, long sent, double seconds, double achieved, Prometheus.Histogram latency,
+                         Prometheus.Histogram decision, double catchUpSeconds, Map<String, Double> cores) {
+    }
+
+    private void report(Result bare, Result bareSingle, ServerRun server, List<Phase> phases, double load)
             throws IOException {
         Result drain = server.drain;
         List<String> md = new ArrayList<>();
-        md.add("| measurement | events | seconds | events/s | vs bare consumer | p50 ms | p99 ms | p99.9 ms |");
-        md.add("|---|---|---|---|---|---|---|---|");
-        md.add(String.format(Locale.ROOT, "| bare consumer (prefetch %d, ack per %d) | %d | %.2f | %.0f | 1.00 | | | |",
-                prefetch, ACK_EVERY, bare.events, bare.seconds, bare.rate));
+        md.add("Latency columns: *publish to commit* from `x-published-at` (RabbitMQ's queueing included), then *event "
+                + "to decision*, from the server receiving the event to its decisions being committed.");
+        md.add("");
+        md.add("| measurement | events | seconds | events/s | vs bare consumer | p50 ms | p99 ms | p99.9 ms "
+                + "| event to decision p50 ms | p99 ms |");
+        md.add("|---|---|---|---|---|---|---|---|---|---|");
+        md.add(String.format(Locale.ROOT, "| bare consumer (prefetch %d, ack per %d) | %d | %.2f | %.0f | 1.00 | | | "
+                + "| | |", prefetch, ACK_EVERY, bare.events, bare.seconds, bare.rate));
         md.add(String.format(Locale.ROOT, "| bare consumer, one ack per message (as the server's connector) | %d | %.2f "
-                + "| %.0f | %.2f | | | |", bareSingle.events, bareSingle.seconds, bareSingle.rate, bareSingle.rate / bare.rate));
-        md.add(String.format(Locale.ROOT, "| server (%s), drain of a full queue | %d | %.2f | %.0f | %.2f | | | |",
-                cluster > 0 ? "cluster mode, " + cluster + " partition queues" : server.partitions + " partitions", drain.events, drain.seconds, drain.rate, drain.rate / bare.rate));
-        for (Phase p : List.of(half, ninety)) {
-            md.add(String.format(Locale.ROOT, "| server, paced at %.0f/s (%s of drain) | %d | %.1f | %.0f | %.2f | %.1f | %.1f | %.1f |",
-                    p.target, p == half ? "50 %" : "90 %", p.sent, p.seconds, p.achieved, p.achieved / bare.rate,
-                    p.latency.quantile(0.5) * 1e3, p.latency.quantile(0.99) * 1e3, p.latency.quantile(0.999) * 1e3));
+                        + "| %.0f | %.2f | | | | | |", bareSingle.events, bareSingle.seconds, bareSingle.rate,
+                bareSingle.rate / bare.rate));
+        md.add(String.format(Locale.ROOT, "| server (%s), drain of a full queue | %d | %.2f | %.0f | %.2f | | | | | |",
+                cluster > 0 ? "cluster mode, " + cluster + " partition queues" : server.partitions + " partitions",
+                drain.events, drain.seconds, drain.rate, drain.rate / bare.rate));
+        for (Phase p : phases) {
+            md.add(String.format(Locale.ROOT, "| server, paced at %.0f/s (%s of drain) | %d | %.1f | %.0f | %.2f | %.1f "
+                            + "| %.1f | %.1f | %.1f | %.1f |", p.target, percent(p.share), p.sent, p.seconds,
+                    p.achieved, p.achieved / bare.rate, p.latency.quantile(0.5) * 1e3,
+                    p.latency.quantile(0.99) * 1e3, p.latency.quantile(0.999) * 1e3, p.decision.quantile(0.5) * 1e3,
+                    p.decision.quantile(0.99) * 1e3));
         }
         md.add("");
         md.add("Cores kept busy (CPU seconds / wall seconds, from /proc; *others* is everything else on the machine, "
@@ -556,19 +579,23 @@ public final class EndToEndBench {
                 capacity(bareSingle.cores, bareSingle.rate, false)));
         double drainCap = capacity(drain.cores, drain.rate, true);
         md.add(coresRow("server drain", drain.cores, drain.rate, drainCap));
-        md.add(coresRow("paced 50 %", half.cores, half.achieved, Double.NaN));
-        md.add(coresRow("paced 90 %", ninety.cores, ninety.achieved, Double.NaN));
+        for (Phase p : phases) {
+            md.add(coresRow("paced " + percent(p.share), p.cores, p.achieved, Double.NaN));
+        }
         md.add("");
         md.add(String.format(Locale.ROOT, "2-core estimates: server drain %.0f events/s against the bare consumer's "
                 + "%.0f: **%.0f %%**.", drainCap, bareCap, 100 * drainCap / bareCap));
         md.add("");
         boolean ratio = drain.rate >= 0.5 * bare.rate;
         boolean rate = drain.rate >= 15_000;
-        double p99 = half.latency.quantile(0.99) * 1e3;
+        Phase half = phases.stream().filter(p -> p.share == 0.5).findFirst().orElse(phases.get(0));
+        double p99 = half.decision.quantile(0.99) * 1e3;
         md.add(String.format(Locale.ROOT, "Targets: at least 50 %% of the bare consumer: **%.0f %%**, %s; at least "
-                        + "15,000 events/s: **%.0f**, %s; p99 at most 50 ms at 50 %% load: **%.1f ms**, %s.",
+                        + "15,000 events/s: **%.0f**, %s; event-to-decision p99 at most 50 ms at 50 %% load: **%.1f "
+                        + "ms** at %s, %s (publish to commit: %.1f ms).",
                 100 * drain.rate / bare.rate, ratio ? "met" : "not met", drain.rate, rate ? "met" : "not met", p99,
-                p99 <= 50 ? "met" : "not met"));
+                percent(half.share),
+                p99 <= 50 ? "met" : "not met", half.latency.quantile(0.99) * 1e3));
         md.add(String.format(Locale.ROOT, "Load average at the start: %.2f. Drain, PostgreSQL side: %s.", load,
                 server.drainDb));
         System.out.println();
