@@ -10,11 +10,13 @@ import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.model.trigger.Variant;
 import dev.triggerforge.rules.session.Offer;
 import dev.triggerforge.rules.session.SessionListener;
+import dev.triggerforge.rules.session.StableHash;
 import dev.triggerforge.rules.session.TriggerSession;
 import dev.triggerforge.server.customers.CustomerAlias;
 import dev.triggerforge.server.experiments.Assignment;
 import dev.triggerforge.server.feedback.Feedback;
 import dev.triggerforge.server.rulesets.ActiveRuleSet;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -35,12 +37,14 @@ final class Partition implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Partition.class);
     private static final Set<String> PROFILE_TYPES = Set.of("signup", "profile_update", "email_unsubscribe");
+    private static final int MAX_ABSENT = 2_000_000;
 
     private final int index;
     private final EngineContext ctx;
     private final LinkedBlockingQueue<Work> inbox = new LinkedBlockingQueue<>();
     private final Batch batch = new Batch();
     private final Recorder recorder = new Recorder();
+    private final LongOpenHashSet absentProfiles = new LongOpenHashSet();
     private volatile boolean running = true;
     private volatile boolean ready;
     private boolean replaying;
@@ -277,21 +281,33 @@ final class Partition implements Runnable {
     /**
      * Cluster mode: a rebuild loads the profiles of the customers with stored events in this partition, so a customer
      * whose events have all passed the retention, or whose profile came through the API first, is looked up in the
-     * store when an event of theirs arrives.
+     * store when an event of theirs arrives. Only once while this instance owns the partition: from then on every
+     * profile change of its customers passes through this session, so a customer the store did not know stays
+     * unknown until the session hears otherwise (the set of such customers, 64-bit hashes of their ids, is dropped
+     * at each rebuild and whenever it outgrows its bound, which costs lookups, never correctness).
      */
     private void loadUnknownProfiles(List<Work> turn) {
         Set<String> unknown = new java.util.HashSet<>();
         for (Work w : turn) {
             if (w instanceof Work.Event e) {
                 String id = e.event().customerId();
-                if (session.profile(id).equals(CustomerProfile.unknown(id))) {
+                if (!absentProfiles.contains(StableHash.of(id))
+                        && session.profile(id).equals(CustomerProfile.unknown(id))) {
                     unknown.add(id);
                 }
             }
         }
-        if (!unknown.isEmpty()) {
-            ctx.replay().profilesOf(unknown).forEach(session::putProfile);
+        if (unknown.isEmpty()) {
+            return;
         }
+        for (CustomerProfile found : ctx.replay().profilesOf(unknown)) {
+            session.putProfile(found);
+            unknown.remove(found.customerId());
+        }
+        if (absentProfiles.size() + unknown.size() > MAX_ABSENT) {
+            absentProfiles.clear();
+        }
+        unknown.forEach(id -> absentProfiles.add(StableHash.of(id)));
     }
 
     /**
@@ -321,6 +337,7 @@ final class Partition implements Runnable {
             session.close();
         }
         batch.clear();
+        absentProfiles.clear();
         long started = System.nanoTime();
         if (ctx.byQueue()) {
             ctx.sequence().accumulateAndGet(ctx.replay().maxSequence(), Math::max);
