@@ -30,8 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +61,6 @@ public class PartitionQueues {
     private final IngestMetrics ingest;
     private final ClusterMetrics metrics;
     private final ControlChannel control;
-    private final Set<Integer> handingOff = ConcurrentHashMap.newKeySet();
     private AtomicReferenceArray<QueueConsumer> current;
     private Connection connection;
     private Channel inspector;
@@ -120,49 +117,58 @@ public class PartitionQueues {
         channel.basicConsume(ClusterTopology.queueName(config.cluster(), n), false, instance + "-" + n, consumer);
     }
 
-    /** Hands partitions beyond this instance's fair share to the instances waiting on their queues. */
+    /**
+     * Hands partitions beyond this instance's fair share to the instances waiting on their queues; only a queue with
+     * a waiting consumer is handed on, so a consumer count that still includes a dead instance moves nothing.
+     */
     private void rebalance() {
         try {
             int partitions = config.cluster().partitions();
+            int[] waiting = new int[partitions];
             int consumers = 0;
             for (int n = 0; n < partitions; n++) {
                 if (inspector == null || !inspector.isOpen()) {
                     inspector = connection.createChannel();
                 }
-                consumers = Math.max(consumers, inspector.queueDeclarePassive(
-                        ClusterTopology.queueName(config.cluster(), n)).getConsumerCount());
+                int count = inspector.queueDeclarePassive(ClusterTopology.queueName(config.cluster(), n))
+                        .getConsumerCount();
+                waiting[n] = count - 1;
+                consumers = Math.max(consumers, count);
             }
             if (consumers <= 1) {
                 return;
             }
             int fair = (partitions + consumers - 1) / consumers;
             List<Integer> owned = engine.ownedPartitions();
-            for (int i = owned.size() - 1; i >= fair; i--) {
-                handOff(owned.get(i), fair, consumers);
+            for (int i = owned.size() - 1, surplus = owned.size() - fair; i >= 0 && surplus > 0; i--) {
+                if (waiting[owned.get(i)] > 0) {
+                    handOff(owned.get(i), fair, consumers);
+                    surplus--;
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Partition rebalancing skipped this round: %s", e.toString());
         }
     }
 
+    /**
+     * The old consumer stops taking deliveries first (what it still gets goes back to the queue with its channel);
+     * the new one, subscribed behind the waiting instances, takes them at once if no instance is waiting after all.
+     */
     private void handOff(int n, int fair, int consumers) throws IOException {
-        handingOff.add(n);
-        try {
-            QueueConsumer old = current.get(n);
-            if (engine.release(n, Duration.ofSeconds(15))) {
-                metrics.released();
-                LOG.infof("Partition %d handed on: %d instances consume, this one keeps %d partitions", n,
-                        consumers, fair);
-            }
-            try {
-                old.getChannel().close();
-            } catch (TimeoutException | IOException | RuntimeException e) {
-                LOG.debugf("Channel of partition %d already closed: %s", n, e.toString());
-            }
-            subscribe(n);
-        } finally {
-            handingOff.remove(n);
+        QueueConsumer old = current.get(n);
+        old.retired = true;
+        if (engine.release(n, Duration.ofSeconds(15))) {
+            metrics.released();
+            LOG.infof("Partition %d handed on: %d instances consume, this one keeps %d partitions", n,
+                    consumers, fair);
         }
+        try {
+            old.getChannel().close();
+        } catch (TimeoutException | IOException | RuntimeException e) {
+            LOG.debugf("Channel of partition %d already closed: %s", n, e.toString());
+        }
+        subscribe(n);
     }
 
     /**
@@ -187,6 +193,7 @@ public class PartitionQueues {
 
         private final int partition;
         private final Acknowledgements acks;
+        private volatile boolean retired;
 
         QueueConsumer(Channel channel, int partition) {
             super(channel);
@@ -197,7 +204,7 @@ public class PartitionQueues {
         @Override
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
                                    byte[] payload) throws IOException {
-            if (handingOff.contains(partition) || current.get(partition) != this) {
+            if (retired || current.get(partition) != this) {
                 return;
             }
             if (engine.acquire(partition)) {
