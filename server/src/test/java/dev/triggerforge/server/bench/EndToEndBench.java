@@ -209,9 +209,7 @@ public final class EndToEndBench {
 
         ServerProcess.Builder b = ServerProcess.builder().services(services, db, names)
                 .property("triggerforge.data-dir", out.resolve("data").toAbsolutePath())
-                // what triggerforge.events.prefetch is meant to set; that name fails the server's config validation
-                // (it is not in TriggerForgeConfig.Events), so the connector's own property is used
-                .property("mp.messaging.incoming.events.max-outstanding-messages", prefetch)
+                .property("triggerforge.events.prefetch", prefetch)
                 .log(out.resolve("server.log"));
         if (cluster > 0) {
             b.property("triggerforge.cluster.enabled", true).property("triggerforge.cluster.partitions", cluster)
