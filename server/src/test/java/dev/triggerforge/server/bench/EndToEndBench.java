@@ -42,9 +42,12 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>the server, started as its packaged jar on a fresh database and fresh queues that already hold the same
  *   events, drains them: events/s between the warm-up mark and the last event, from its
  *   {@code triggerforge_events_processed_total};</li>
- *   <li>at 50 % and 90 % of that rate, a paced publisher sends events for a fixed time while the server keeps up;
- *   publish-to-commit latency quantiles come from the difference of the server's
- *   {@code triggerforge_event_end_to_end_latency_seconds} histogram before and after the phase.</li>
+ *   <li>the capacity: paced phases at rising tenths of that rate while the publisher shares the machine, up to the
+ *   last one the server keeps up with;</li>
+ *   <li>at 50 % and 90 % of that capacity, a paced publisher sends events for a fixed time, each phase once the
+ *   server and RabbitMQ are quiet again; latency quantiles come from the difference of the server's
+ *   {@code triggerforge_event_end_to_end_latency_seconds} (publish to commit) and
+ *   {@code triggerforge_event_decision_latency_seconds} (received to commit) histograms before and after.</li>
  * </ol>
  * Events are the synthetic shop traffic (seed 42) with {@code occurredAt} set to the moment of publication and ids
  * made unique per pass; messages are persistent and carry {@code x-published-at}. Sizes: {@code -Dbench.events}
@@ -54,7 +57,9 @@ import java.util.concurrent.locks.LockSupport;
  * recording of the server, written to {@code bench.out}), {@code -Dbench.pgSlowMs=N} (PostgreSQL logs the server's
  * statements slower than N ms with their plans), {@code -Dbench.analyze=true} (an ANALYZE of the server's fresh
  * database half-way through the warm-up, so PostgreSQL plans with real statistics; off by default),
- * {@code -Dbench.loads} (the paced phases as shares of the drain rate, {@code 0.5,0.9}),
+ * {@code -Dbench.loads} (the paced phases, {@code 0.5,0.9}), as shares of {@code -Dbench.loadBase}: {@code capacity}
+ * (the default: the highest rate, in tenths of the drain rate, that the server keeps up with while the publisher runs
+ * on the same machine) or {@code drain} (the drain rate itself, as before 2026-11-24),
  * {@code -Dbench.cluster=P} (the server in cluster mode on P partition queues fed by a consistent-hash exchange,
  * instead of the single queue; 0, off, by default).
  */
@@ -77,6 +82,7 @@ public final class EndToEndBench {
     private final int cluster = Integer.getInteger("bench.cluster", 0);
     private final List<Double> loads = Arrays.stream(System.getProperty("bench.loads", "0.5,0.9").split(","))
             .map(String::trim).map(Double::valueOf).toList();
+    private final String loadBase = System.getProperty("bench.loadBase", "capacity");
     private final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
     private final Services services = new Services();
     private final List<String> lines = new ArrayList<>();
@@ -113,13 +119,18 @@ public final class EndToEndBench {
         Result bareSingle = bareConsumer(1);
         ServerRun server = serverRun();
         double rate = server.drain.rate;
+        double base = rate;
+        List<Phase> search = new ArrayList<>();
+        if (loadBase.equals("capacity")) {
+            base = server.capacity(rate, search);
+        }
         List<Phase> phases = new ArrayList<>();
         for (double share : loads) {
-            phases.add(server.latency(share, rate * share));
+            phases.add(server.latency(share, base * share, phaseSeconds));
         }
         server.stop();
 
-        report(bare, bareSingle, server, phases, load);
+        report(bare, bareSingle, server, search, base, phases, load);
     }
 
     // ---- 1: bare consumer ------------------------------------------------------------------------------------------
@@ -373,9 +384,58 @@ public final class EndToEndBench {
             return r;
         }
 
-        /** A paced publisher at {@code rate} for the phase time; latency from the histogram's difference. */
-        Phase latency(double share, double rate) throws Exception {
-            Thread.sleep(2000);
+        /**
+         * The highest rate, in steps of a tenth of the drain rate, that the server keeps up with while the publisher
+         * runs on the same cores: every event committed within a second of its publication at p99, the backlog gone
+         * within a second of the last publish. The drain alone does not pay for publishing, so it overstates what
+         * "half load" is on a machine that does both.
+         */
+        double capacity(double drainRate, List<Phase> steps) throws Exception {
+            double kept = 0;
+            for (int tenth = 2; tenth <= 10; tenth++) {
+                Phase p = latency(tenth / 10.0, drainRate * tenth / 10.0, Math.max(5, phaseSeconds / 2));
+                steps.add(p);
+                boolean keptUp = p.latency.quantile(0.99) <= 1.0 && p.catchUpSeconds <= 1.0
+                        && p.achieved >= 0.97 * p.target;
+                if (!keptUp) {
+                    break;
+                }
+                kept = p.achieved;
+            }
+            if (kept == 0) {
+                say("capacity: not even a fifth of the drain rate kept up; loads are shares of the drain rate");
+                return drainRate;
+            }
+            say("capacity with the publisher on the same machine: %.0f events/s (%.2f of the drain rate)", kept,
+                    kept / drainRate);
+            return kept;
+        }
+
+        /** Waits until the server and RabbitMQ are quiet (under 0.2 cores together for a second), at most 60 s. */
+        private void settle() throws InterruptedException {
+            long start = System.nanoTime();
+            Map<String, Double> before = cpu.sample();
+            long mark = System.nanoTime();
+            double busy = Double.NaN;
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(1000);
+                Map<String, Double> now = cpu.sample();
+                long at = System.nanoTime();
+                Map<String, Double> cores = CpuSampler.cores(before, now, (at - mark) / 1e9);
+                busy = cores.getOrDefault("server", 0.0) + cores.getOrDefault("rabbitmq", 0.0);
+                if (busy < 0.2) {
+                    break;
+                }
+                before = now;
+                mark = at;
+            }
+            say("settled in %.1f s (server and RabbitMQ %.2f cores in the last second)",
+                    (System.nanoTime() - start) / 1e9, busy);
+        }
+
+        /** A paced publisher at {@code rate} for {@code seconds}; latency from the histogram's difference. */
+        Phase latency(double share, double rate, int seconds) throws Exception {
+            settle();
             Prometheus before = server.metrics();
             Map<String, Double> cpuBefore = cpu.sample();
             long wallBefore = System.nanoTime();
@@ -385,7 +445,7 @@ public final class EndToEndBench {
                 ch.confirmSelect();
                 long intervalNanos = (long) (1e9 / rate);
                 long start = System.nanoTime();
-                long end = start + TimeUnit.SECONDS.toNanos(phaseSeconds);
+                long end = start + TimeUnit.SECONDS.toNanos(seconds);
                 long next = start;
                 sent = 0;
                 while (true) {
@@ -536,8 +596,9 @@ public final class EndToEndBench {
                          Prometheus.Histogram decision, double catchUpSeconds, Map<String, Double> cores) {
     }
 
-    private void report(Result bare, Result bareSingle, ServerRun server, List<Phase> phases, double load)
-            throws IOException {
+    private void report(Result bare, Result bareSingle, ServerRun server, List<Phase> search, double base,
+                        List<Phase> phases, double load) throws IOException {
+        String of = loadBase.equals("capacity") && !search.isEmpty() ? "capacity" : "drain";
         Result drain = server.drain;
         List<String> md = new ArrayList<>();
         md.add("Latency columns: *publish to commit* from `x-published-at` (RabbitMQ's queueing included), then *event "
@@ -554,12 +615,15 @@ public final class EndToEndBench {
         md.add(String.format(Locale.ROOT, "| server (%s), drain of a full queue | %d | %.2f | %.0f | %.2f | | | | | |",
                 cluster > 0 ? "cluster mode, " + cluster + " partition queues" : server.partitions + " partitions",
                 drain.events, drain.seconds, drain.rate, drain.rate / bare.rate));
+        for (Phase p : search) {
+            md.add(pacedRow("capacity search, " + percent(p.share) + " of drain", p, bare));
+        }
+        if (!search.isEmpty()) {
+            md.add(String.format(Locale.ROOT, "| **capacity** (kept up with the publisher on the same cores) | | | "
+                    + "%.0f | %.2f | | | | | |", base, base / bare.rate));
+        }
         for (Phase p : phases) {
-            md.add(String.format(Locale.ROOT, "| server, paced at %.0f/s (%s of drain) | %d | %.1f | %.0f | %.2f | %.1f "
-                            + "| %.1f | %.1f | %.1f | %.1f |", p.target, percent(p.share), p.sent, p.seconds,
-                    p.achieved, p.achieved / bare.rate, p.latency.quantile(0.5) * 1e3,
-                    p.latency.quantile(0.99) * 1e3, p.latency.quantile(0.999) * 1e3, p.decision.quantile(0.5) * 1e3,
-                    p.decision.quantile(0.99) * 1e3));
+            md.add(pacedRow(percent(p.share) + " of " + of, p, bare));
         }
         md.add("");
         md.add("Cores kept busy (CPU seconds / wall seconds, from /proc; *others* is everything else on the machine, "
@@ -577,8 +641,11 @@ public final class EndToEndBench {
                 capacity(bareSingle.cores, bareSingle.rate, false)));
         double drainCap = capacity(drain.cores, drain.rate, true);
         md.add(coresRow("server drain", drain.cores, drain.rate, drainCap));
+        for (Phase p : search) {
+            md.add(coresRow("capacity search, " + percent(p.share) + " of drain", p.cores, p.achieved, Double.NaN));
+        }
         for (Phase p : phases) {
-            md.add(coresRow("paced " + percent(p.share), p.cores, p.achieved, Double.NaN));
+            md.add(coresRow("paced " + percent(p.share) + " of " + of, p.cores, p.achieved, Double.NaN));
         }
         md.add("");
         md.add(String.format(Locale.ROOT, "2-core estimates: server drain %.0f events/s against the bare consumer's "
@@ -590,10 +657,10 @@ public final class EndToEndBench {
         double p99 = half.decision.quantile(0.99) * 1e3;
         md.add(String.format(Locale.ROOT, "Targets: at least 50 %% of the bare consumer: **%.0f %%**, %s; at least "
                         + "15,000 events/s: **%.0f**, %s; event-to-decision p99 at most 50 ms at 50 %% load: **%.1f "
-                        + "ms** at %s, %s (publish to commit: %.1f ms).",
+                        + "ms** at %s of %s (%.0f events/s), %s (publish to commit: %.1f ms).",
                 100 * drain.rate / bare.rate, ratio ? "met" : "not met", drain.rate, rate ? "met" : "not met", p99,
-                percent(half.share),
-                p99 <= 50 ? "met" : "not met", half.latency.quantile(0.99) * 1e3));
+                percent(half.share), of, half.achieved, p99 <= 50 ? "met" : "not met",
+                half.latency.quantile(0.99) * 1e3));
         md.add(String.format(Locale.ROOT, "Load average at the start: %.2f. Drain, PostgreSQL side: %s.", load,
                 server.drainDb));
         System.out.println();
@@ -604,6 +671,13 @@ public final class EndToEndBench {
         Files.write(out.resolve("end-to-end.md"), file, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println("written to " + out.resolve("end-to-end.md").toAbsolutePath());
+    }
+
+    private static String pacedRow(String load, Phase p, Result bare) {
+        return String.format(Locale.ROOT, "| server, paced at %.0f/s (%s) | %d | %.1f | %.0f | %.2f | %.1f | %.1f "
+                        + "| %.1f | %.1f | %.1f |", p.target, load, p.sent, p.seconds, p.achieved,
+                p.achieved / bare.rate, p.latency.quantile(0.5) * 1e3, p.latency.quantile(0.99) * 1e3,
+                p.latency.quantile(0.999) * 1e3, p.decision.quantile(0.5) * 1e3, p.decision.quantile(0.99) * 1e3);
     }
 
     private static String coresRow(String phase, Map<String, Double> cores, double rate, double capacity) {

@@ -6,8 +6,10 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,16 +21,31 @@ import java.util.Set;
 /**
  * Where a server flight recording ({@code -Dbench.jfr=true}) spent its time: CPU samples by thread group, the
  * hottest methods (self and inclusive, TriggerForge frames separately), and blocked time by thread and kind
- * (socket reads, parks, monitor waits). Usage: {@code java -cp <test classpath> ...JfrSummary server.jfr [top]}.
+ * (socket reads, parks, monitor waits). Usage: {@code java -cp <test classpath> ...JfrSummary server.jfr [top]
+ * [last-seconds]}; with last-seconds, only the end of the recording counts (such as the last paced phase).
  */
 public final class JfrSummary {
 
     private JfrSummary() {
     }
 
+    private static Instant end(Path file) throws IOException {
+        Instant last = Instant.MIN;
+        try (RecordingFile r = new RecordingFile(file)) {
+            while (r.hasMoreEvents()) {
+                Instant t = r.readEvent().getEndTime();
+                if (t.isAfter(last)) {
+                    last = t;
+                }
+            }
+        }
+        return last;
+    }
+
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        Instant from = args.length > 2 ? end(file).minusSeconds(Long.parseLong(args[2])) : Instant.MIN;
         Map<String, Integer> byThread = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
@@ -43,6 +60,9 @@ public final class JfrSummary {
         int loopSamples = 0;
         Map<String, Integer> loopInclusive = new HashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getStartTime().isBefore(from)) {
+                continue;
+            }
             String type = e.getEventType().getName();
             switch (type) {
                 case "jdk.ExecutionSample" -> {
