@@ -10,7 +10,7 @@ import org.hibernate.StatelessSession;
 
 /**
  * Hands out the Hibernate session of the configured database. Both persistence units map the same entities; only the
- * one {@link DatabaseSelection} activated is usable,.
+ * one {@link DatabaseSelection} activated is usable.
  */
 @ApplicationScoped
 public class Database {

@@ -52,7 +52,9 @@ import java.util.concurrent.locks.LockSupport;
  * Events are the synthetic shop traffic (seed 42) with {@code occurredAt} set to the moment of publication and ids
  * made unique per pass; messages are persistent and carry {@code x-published-at}. Sizes: {@code -Dbench.events}
  * (measured events in 1 and 2, default 200000), {@code -Dbench.warmup} (events before the measured ones, 40000),
- * {@code -Dbench.phaseSeconds} (each latency phase, 20), {@code -Dbench.prefetch} (2000), {@code -Dbench.serverJvm}
+ * {@code -Dbench.phaseSeconds} (each latency phase, 20), {@code -Dbench.phaseWarmup} (seconds of the same pace
+ * before each phase is measured, 20: the JIT recompiles much of the server, Hibernate and the JDBC driver when the pace
+ * changes from a drain's large turns to small ones), {@code -Dbench.prefetch} (2000), {@code -Dbench.serverJvm}
  * and {@code -Dbench.serverExtra} (options for the server JVM, space separated), {@code -Dbench.jfr=true} (a flight
  * recording of the server, written to {@code bench.out}), {@code -Dbench.pgSlowMs=N} (PostgreSQL logs the server's
  * statements slower than N ms with their plans), {@code -Dbench.analyze=true} (an ANALYZE of the server's fresh
@@ -73,6 +75,7 @@ public final class EndToEndBench {
     private final int events = Integer.getInteger("bench.events", 200_000);
     private final int warmup = Integer.getInteger("bench.warmup", 40_000);
     private final int phaseSeconds = Integer.getInteger("bench.phaseSeconds", 20);
+    private final int phaseWarmup = Integer.getInteger("bench.phaseWarmup", 20);
     private final int prefetch = Integer.getInteger("bench.prefetch", 2000);
     private final String serverJvm = System.getProperty("bench.serverJvm", "-Xmx2g");
     private final String serverExtra = System.getProperty("bench.serverExtra", "");
@@ -436,39 +439,52 @@ public final class EndToEndBench {
         /** A paced publisher at {@code rate} for {@code seconds}; latency from the histogram's difference. */
         Phase latency(double share, double rate, int seconds) throws Exception {
             settle();
-            Prometheus before = server.metrics();
-            Map<String, Double> cpuBefore = cpu.sample();
-            long wallBefore = System.nanoTime();
-            long sent;
+            double recordedAtStart = server.metrics().histogram(E2E).count();
+            Prometheus before = null;
+            Map<String, Double> cpuBefore = null;
+            long wallBefore = 0;
+            long total = 0;
+            long sent = 0;
             long publishNanos;
             try (Channel ch = connection.createChannel()) {
                 ch.confirmSelect();
                 long intervalNanos = (long) (1e9 / rate);
                 long start = System.nanoTime();
-                long end = start + TimeUnit.SECONDS.toNanos(seconds);
+                long measureFrom = start + TimeUnit.SECONDS.toNanos(phaseWarmup);
+                long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
                 long next = start;
-                sent = 0;
                 while (true) {
                     long now = System.nanoTime();
                     if (now >= end) {
                         break;
+                    }
+                    if (before == null && now >= measureFrom) {
+                        before = server.metrics();
+                        cpuBefore = cpu.sample();
+                        wallBefore = System.nanoTime();
+                        next = Math.max(next, wallBefore);
+                        continue;
                     }
                     if (now < next) {
                         LockSupport.parkNanos(next - now);
                         continue;
                     }
                     publish(ch, names);
-                    sent++;
+                    total++;
+                    if (before != null) {
+                        sent++;
+                    }
                     next += intervalNanos;
                 }
-                publishNanos = System.nanoTime() - start;
+                publishNanos = System.nanoTime() - wallBefore;
                 ch.waitForConfirmsOrDie(60_000);
             }
-            expected += sent;
+            expected += total;
             long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            // every event of the phase counted and its latency recorded (recorded after the commit, counted before)
+            // every event of the phase counted and its latency recorded (recorded after the commit, counted before);
+            // the measured histogram also holds the few events of the warm-up still in flight at its end
             Prometheus after = server.metrics();
-            while (after.sum(PROCESSED) < expected || after.histogram(E2E).minus(before.histogram(E2E)).count() < sent) {
+            while (after.sum(PROCESSED) < expected || after.histogram(E2E).count() < recordedAtStart + total) {
                 if (System.nanoTime() > drainDeadline) {
                     throw new IllegalStateException("server did not catch up after the phase at " + rate);
                 }
