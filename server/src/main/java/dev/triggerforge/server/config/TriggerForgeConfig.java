@@ -164,6 +164,13 @@ public interface TriggerForgeConfig {
         @WithDefault("1s")
         Duration tick();
 
+        /**
+         * How long a turn that has begun waits for more events before it commits: fewer, larger transactions at
+         * moderate rates, at the price of at most this much latency; 0 commits what has arrived at once.
+         */
+        @WithDefault("5ms")
+        Duration linger();
+
         /** Most events one partition commits in one transaction. */
         @WithDefault("500")
         int batchSize();

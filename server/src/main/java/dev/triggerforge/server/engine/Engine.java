@@ -102,7 +102,7 @@ public class Engine {
         policy.set(new Policy(policies.latest(now).map(PolicyStore::snapshot).orElseGet(() ->
                 PolicySnapshot.empty(Instant.ofEpochMilli(learning.periodStart(now.toEpochMilli())))), learning));
         ctx = new EngineContext(options, writer, replay, metrics, Clock.systemUTC(),
-                engine.tick(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()),
+                engine.tick(), engine.linger(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()),
                 experiments, aliases, policy, policies, config.optimization().history(), clustered);
         for (int i = 0; i < count; i++) {
             int n = i;
@@ -121,9 +121,9 @@ public class Engine {
                 startPartition(i);
             }
         }
-        LOG.infof("Engine started: %d partitions%s, tick %s, batches of up to %d events", count,
+        LOG.infof("Engine started: %d partitions%s, tick %s, batches of up to %d events, linger %s", count,
                 clustered ? " (partition queues, each run here while this instance owns it)" : "", engine.tick(),
-                engine.batchSize());
+                engine.batchSize(), engine.linger());
     }
 
     private double of(int partition, java.util.function.ToDoubleFunction<Partition> value) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * partition queues of a cluster, whose customers are known by where their events were stored rather than by hash.
  */
 record EngineContext(SessionOptions options, BatchWriter writer, EventReplay replay, EngineMetrics metrics,
-                     Clock clock, Duration tick, int batchSize, int partitions, Duration retention,
+                     Clock clock, Duration tick, Duration linger, int batchSize, int partitions, Duration retention,
                      AtomicLong sequence, ExperimentGate experiments, Map<String, String> aliases,
                      AtomicReference<Policy> policy, PolicyStore policies, Duration readingHistory,
                      boolean byQueue) {

@@ -1,6 +1,7 @@
 package dev.triggerforge.server.engine;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class EngineMetrics {
     private final Timer eventToCommit;
     private final Timer publishToCommit;
     private final Timer decisionLag;
+    private final DistributionSummary turnEvents;
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final Map<String, Counter> suppressions = new ConcurrentHashMap<>();
 
@@ -35,6 +37,8 @@ public class EngineMetrics {
                 "From the event being published (AMQP timestamp) to its decisions being committed");
         this.decisionLag = latency("triggerforge.decision.lag",
                 "From the moment a wait fell due to its decision being committed");
+        this.turnEvents = DistributionSummary.builder("triggerforge.partition.turn.events")
+                .description("Events committed together in one partition turn").register(registry);
     }
 
     private Timer latency(String name, String description) {
@@ -70,6 +74,10 @@ public class EngineMetrics {
         if (sincePublished != null) {
             publishToCommit.record(sincePublished);
         }
+    }
+
+    void turnCommitted(int events) {
+        turnEvents.record(events);
     }
 
     void decisionLag(Duration lag) {

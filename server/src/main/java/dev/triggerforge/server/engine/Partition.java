@@ -97,6 +97,7 @@ final class Partition implements Runnable {
                 if (first != null) {
                     turn.add(first);
                     inbox.drainTo(turn, ctx.batchSize() - 1);
+                    linger(turn);
                 }
                 turn(turn);
             } catch (InterruptedException e) {
@@ -114,6 +115,20 @@ final class Partition implements Runnable {
         }
         if (session != null) {
             session.close();
+        }
+    }
+
+    /** Lets a turn that is not full gather what arrives within the linger time of its first item. */
+    private void linger(List<Work> turn) throws InterruptedException {
+        long deadline = System.nanoTime() + ctx.linger().toNanos();
+        while (turn.size() < ctx.batchSize()) {
+            long left = deadline - System.nanoTime();
+            Work next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            turn.add(next);
+            inbox.drainTo(turn, ctx.batchSize() - turn.size());
         }
     }
 
@@ -239,8 +254,10 @@ final class Partition implements Runnable {
 
     private void settleCommitted() {
         Instant committed = ctx.clock().instant();
+        int events = 0;
         for (Work w : batch.settled) {
             if (w instanceof Work.Event e) {
+                events++;
                 e.delivery().committed();
                 Duration sincePublished = e.publishedAt() == null ? null : Duration.between(e.publishedAt(), committed);
                 ctx.metrics().committed(Duration.between(e.receivedAt(), committed), sincePublished);
@@ -252,6 +269,9 @@ final class Partition implements Runnable {
             if (w instanceof Work.Event e) {
                 e.delivery().flush();
             }
+        }
+        if (events > 0) {
+            ctx.metrics().turnCommitted(events);
         }
         batch.sends.values().forEach(s -> ctx.metrics().decisionLag(Duration.between(s.decidedAt, committed)));
     }
