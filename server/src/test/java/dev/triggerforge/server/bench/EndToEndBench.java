@@ -61,7 +61,8 @@ import java.util.concurrent.locks.LockSupport;
  * database half-way through the warm-up, so PostgreSQL plans with real statistics; off by default),
  * {@code -Dbench.loads} (the paced phases, {@code 0.5,0.9}), as shares of {@code -Dbench.loadBase}: {@code capacity}
  * (the default: the highest rate, in tenths of the drain rate, that the server keeps up with while the publisher runs
- * on the same machine) or {@code drain} (the drain rate itself, as before 2026-11-24),
+ * on the same machine), {@code drain} (the drain rate itself, as before 2026-11-24) or a number of events/s (the same
+ * rates in every run, to compare two builds or settings),
  * {@code -Dbench.cluster=P} (the server in cluster mode on P partition queues fed by a consistent-hash exchange,
  * instead of the single queue; 0, off, by default).
  */
@@ -126,6 +127,8 @@ public final class EndToEndBench {
         List<Phase> search = new ArrayList<>();
         if (loadBase.equals("capacity")) {
             base = server.capacity(rate, search);
+        } else if (!loadBase.equals("drain")) {
+            base = Double.parseDouble(loadBase);
         }
         List<Phase> phases = new ArrayList<>();
         for (double share : loads) {
@@ -614,7 +617,11 @@ public final class EndToEndBench {
 
     private void report(Result bare, Result bareSingle, ServerRun server, List<Phase> search, double base,
                         List<Phase> phases, double load) throws IOException {
-        String of = loadBase.equals("capacity") && !search.isEmpty() ? "capacity" : "drain";
+        String of = switch (loadBase) {
+            case "capacity" -> search.isEmpty() ? "drain" : "capacity";
+            case "drain" -> "drain";
+            default -> loadBase + "/s";
+        };
         Result drain = server.drain;
         List<String> md = new ArrayList<>();
         md.add("Latency columns: *publish to commit* from `x-published-at` (RabbitMQ's queueing included), then *event "
