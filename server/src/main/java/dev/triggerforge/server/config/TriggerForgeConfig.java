@@ -165,8 +165,8 @@ public interface TriggerForgeConfig {
         Duration tick();
 
         /**
-         * How long a turn that has begun waits for more events before it commits: fewer, larger transactions at
-         * moderate rates, at the price of at most this much latency; 0 commits what has arrived at once.
+         * How long a turn that has begun with fewer than a tenth of a batch waits for more events before it commits:
+         * fewer, larger transactions at moderate rates, at the price of at most this much latency; 0 commits at once.
          */
         @WithDefault("5ms")
         Duration linger();
