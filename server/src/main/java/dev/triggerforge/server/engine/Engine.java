@@ -101,9 +101,9 @@ public class Engine {
         Instant now = Instant.now();
         policy.set(new Policy(policies.latest(now).map(PolicyStore::snapshot).orElseGet(() ->
                 PolicySnapshot.empty(Instant.ofEpochMilli(learning.periodStart(now.toEpochMilli())))), learning));
-        ctx = new EngineContext(options, writer, replay, metrics, Clock.systemUTC(),
-                engine.tick(), engine.linger(), engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()),
-                experiments, aliases, policy, policies, config.optimization().history(), clustered);
+        ctx = new EngineContext(options, writer, replay, metrics, Clock.systemUTC(), engine.tick(), engine.linger(),
+                engine.batchSize(), count, engine.retention(), new AtomicLong(replay.maxSequence()), experiments,
+                aliases, policy, policies, config.optimization().history(), clustered);
         for (int i = 0; i < count; i++) {
             int n = i;
             String tag = Integer.toString(i);

@@ -618,7 +618,7 @@ public final class EndToEndBench {
     private void report(Result bare, Result bareSingle, ServerRun server, List<Phase> search, double base,
                         List<Phase> phases, double load) throws IOException {
         String of = switch (loadBase) {
-            case "capacity" -> search.isEmpty() ? "drain" : "capacity";
+            case "capacity" -> base == server.drain.rate ? "drain" : "capacity";
             case "drain" -> "drain";
             default -> loadBase + "/s";
         };
@@ -641,7 +641,7 @@ public final class EndToEndBench {
         for (Phase p : search) {
             md.add(pacedRow("capacity search, " + percent(p.share) + " of drain", p, bare));
         }
-        if (!search.isEmpty()) {
+        if (of.equals("capacity")) {
             md.add(String.format(Locale.ROOT, "| **capacity** (kept up with the publisher on the same cores) | | | "
                     + "%.0f | %.2f | | | | | |", base, base / bare.rate));
         }
