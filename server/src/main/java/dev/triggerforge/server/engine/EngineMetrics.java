@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /** The engine's Prometheus meters: what came in, what the rules decided, and how long it took. */
 @ApplicationScoped
@@ -22,6 +23,8 @@ public class EngineMetrics {
     private final Timer publishToCommit;
     private final Timer decisionLag;
     private final DistributionSummary turnEvents;
+    private final Timer turnTime;
+    private final Timer commitTime;
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final Map<String, Counter> suppressions = new ConcurrentHashMap<>();
 
@@ -39,6 +42,10 @@ public class EngineMetrics {
                 "From the moment a wait fell due to its decision being committed");
         this.turnEvents = DistributionSummary.builder("triggerforge.partition.turn.events")
                 .description("Events committed together in one partition turn").register(registry);
+        this.turnTime = latency("triggerforge.partition.turn.latency",
+                "One partition turn with events, from taking its items to acknowledging them");
+        this.commitTime = latency("triggerforge.partition.commit.latency",
+                "The transaction that commits what one partition turn changed");
     }
 
     private Timer latency(String name, String description) {
@@ -76,8 +83,13 @@ public class EngineMetrics {
         }
     }
 
-    void turnCommitted(int events) {
+    void turnCommitted(int events, long turnNanos) {
         turnEvents.record(events);
+        turnTime.record(turnNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void commitTook(long nanos) {
+        commitTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void decisionLag(Duration lag) {

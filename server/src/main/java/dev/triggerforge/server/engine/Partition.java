@@ -48,6 +48,7 @@ final class Partition implements Runnable {
     private volatile boolean running = true;
     private volatile boolean ready;
     private boolean replaying;
+    private long turnStarted;
     private ActiveRuleSet rules;
     private TriggerSession session;
 
@@ -137,6 +138,7 @@ final class Partition implements Runnable {
     }
 
     private void turn(List<Work> turn) {
+        turnStarted = System.nanoTime();
         Instant now = ctx.clock().instant();
         Set<String> known = ctx.writer().storedEventIds(olderThanTolerance(turn, now));
         if (ctx.byQueue()) {
@@ -193,7 +195,9 @@ final class Partition implements Runnable {
     private void finish(Instant now) {
         session.advanceTo(now);
         if (batch.hasWrites()) {
+            long started = System.nanoTime();
             ctx.writer().commit(batch);
+            ctx.metrics().commitTook(System.nanoTime() - started);
         }
         settleCommitted();
         batch.clear();
@@ -275,7 +279,7 @@ final class Partition implements Runnable {
             }
         }
         if (events > 0) {
-            ctx.metrics().turnCommitted(events);
+            ctx.metrics().turnCommitted(events, System.nanoTime() - turnStarted);
         }
         batch.sends.values().forEach(s -> ctx.metrics().decisionLag(Duration.between(s.decidedAt, committed)));
     }

@@ -71,6 +71,8 @@ public final class EndToEndBench {
     private static final String PROCESSED = "triggerforge_events_processed_total";
     private static final String E2E = "triggerforge_event_end_to_end_latency_seconds";
     private static final String DECISION = "triggerforge_event_decision_latency_seconds";
+    private static final String TURN = "triggerforge_partition_turn_latency_seconds";
+    private static final String COMMIT = "triggerforge_partition_commit_latency_seconds";
     private static final int ACK_EVERY = 500;
 
     private final int events = Integer.getInteger("bench.events", 200_000);
@@ -506,6 +508,12 @@ public final class EndToEndBench {
                     rate, sent, p.seconds, p.achieved, h.count(), h.quantile(0.5) * 1e3, h.quantile(0.99) * 1e3,
                     h.quantile(0.999) * 1e3, h.mean() * 1e3, d.quantile(0.5) * 1e3, d.quantile(0.99) * 1e3,
                     p.catchUpSeconds, fmt(cores));
+            Prometheus.Histogram turns = after.histogram(TURN).minus(before.histogram(TURN));
+            Prometheus.Histogram commits = after.histogram(COMMIT).minus(before.histogram(COMMIT));
+            say("  partition turns at %.0f events/s: %.0f with events (%.1f events each), p50 %.1f ms, p99 %.1f ms; "
+                            + "their commits p50 %.1f ms, p99 %.1f ms", rate, turns.count(), d.count() / turns.count(),
+                    turns.quantile(0.5) * 1e3, turns.quantile(0.99) * 1e3, commits.quantile(0.5) * 1e3,
+                    commits.quantile(0.99) * 1e3);
             checkRejected();
             return p;
         }
