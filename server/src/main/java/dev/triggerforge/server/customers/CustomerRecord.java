@@ -22,6 +22,11 @@ public class CustomerRecord {
 
     /** The stored profile, read back from its JSON. */
     public CustomerProfile profile() {
+        return profileOf(customerId, body);
+    }
+
+    /** A profile read back from the JSON of the {@code body} column. */
+    public static CustomerProfile profileOf(String customerId, String body) {
         try {
             return Json.mapper().readValue(body, CustomerProfile.class);
         } catch (JsonProcessingException e) {

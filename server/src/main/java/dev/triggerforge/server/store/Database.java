@@ -1,6 +1,8 @@
 package dev.triggerforge.server.store;
 
 import dev.triggerforge.server.config.DatabaseSelection;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,11 @@ public class Database {
 
     public Session session() {
         return Arc.container().select(Session.class, new PersistenceUnit.PersistenceUnitLiteral(unit)).get();
+    }
+
+    /** The connection pool itself, for a hot read that needs neither a transaction nor entities. */
+    public AgroalDataSource dataSource() {
+        return Arc.container().select(AgroalDataSource.class, new DataSource.DataSourceLiteral(unit)).get();
     }
 
     public StatelessSession statelessSession() {
