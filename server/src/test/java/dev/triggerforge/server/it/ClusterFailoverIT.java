@@ -39,16 +39,17 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 10's proof: two packaged servers in cluster mode on this machine's RabbitMQ and PostgreSQL share the partition
- * queues; one is killed with SIGKILL while events stream in, and the survivor must take over its partitions, rebuild
- * them from the store and finish the work: every distinct event stored once, every decision in the outbox once (one
+ * Issue 10's proof: two (or more) packaged servers in cluster mode on this machine's RabbitMQ and PostgreSQL share the
+ * partition queues; the first is killed with SIGKILL while events stream in, and the survivors must take over its
+ * partitions, rebuild them from the store and finish the work: every distinct event stored once, every decision in the outbox once (one
  * welcome and one cart reminder per consenting customer, whose cart reminders fall due seconds after publication, so
  * some are pending in the killed instance's memory when it dies), no idempotency key twice, and messages without or
  * with a wrong customer header dead-lettered with their reason. It also activates a rule-set version through one
- * instance and sees the other run it. Prints the takeover and completion times after the kill.
+ * instance and sees every other run it. Prints the takeover and completion times after the kill.
  *
  * <p>Sizes: {@code -Dcluster.customers} (default 2000, three or four events each), {@code -Dcluster.rate} (events/s,
- * 800), {@code -Dcluster.partitions} (8). Logs and a report go to {@code target/cluster-it/}.
+ * 800), {@code -Dcluster.partitions} (8), {@code -Dcluster.instances} (2). Logs and a report go to
+ * {@code target/cluster-it/}.
  */
 @EnabledIfEnvironmentVariable(named = "TRIGGERFORGE_SERVICES", matches = "on")
 class ClusterFailoverIT {
@@ -56,6 +57,8 @@ class ClusterFailoverIT {
     private static final int CUSTOMERS = Integer.getInteger("cluster.customers", 2000);
     private static final double RATE = Double.parseDouble(System.getProperty("cluster.rate", "800"));
     private static final int PARTITIONS = Integer.getInteger("cluster.partitions", 8);
+    private static final int INSTANCES = Integer.getInteger("cluster.instances", 2);
+    private static final List<String> NAMES = List.of("first", "second", "third", "fourth");
     private static final Duration BOUND = Duration.ofSeconds(60);
 
     private final Services services = new Services();
@@ -67,8 +70,9 @@ class ClusterFailoverIT {
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final String zone = Customers.daytimeZone();
     private final List<String> report = new ArrayList<>();
+    private final List<ServerProcess> instances = new ArrayList<>();
     private ServerProcess first;
-    private ServerProcess second;
+    private List<ServerProcess> survivors;
 
     @BeforeEach
     void freshServices() throws Exception {
@@ -78,10 +82,8 @@ class ClusterFailoverIT {
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (ServerProcess p : new ServerProcess[]{first, second}) {
-            if (p != null) {
-                p.kill();
-            }
+        for (ServerProcess p : instances) {
+            p.kill();
         }
         services.deletePartitioned(partitioned, queuePrefix, PARTITIONS);
         services.deleteAll(names);
@@ -91,26 +93,27 @@ class ClusterFailoverIT {
 
     @Test
     void theSurvivorTakesOverTheKilledInstancesPartitionsAndNothingHappensTwice() throws Exception {
-        first = start("first").start();
-        first.awaitReady(Duration.ofSeconds(120));
-        second = start("second").start();
-        second.awaitReady(Duration.ofSeconds(120));
+        for (String name : NAMES.subList(0, INSTANCES)) {
+            ServerProcess instance = start(name).start();
+            instances.add(instance);
+            instance.awaitReady(Duration.ofSeconds(120));
+        }
+        first = instances.get(0);
+        survivors = instances.subList(1, INSTANCES);
         long splitStart = System.nanoTime();
-        await(Duration.ofSeconds(40), "both instances own partitions, all " + PARTITIONS + " owned",
-                () -> !owned(first).isEmpty() && !owned(second).isEmpty()
-                        && owned(first).size() + owned(second).size() == PARTITIONS);
-        note("partitions split: first %s, second %s, %d ms after the second was ready", owned(first), owned(second),
-                millisSince(splitStart));
+        await(Duration.ofSeconds(40), "every instance owns partitions, all " + PARTITIONS + " owned",
+                () -> instances.stream().noneMatch(i -> owned(i).isEmpty()) && ownedBy(instances).size() == PARTITIONS);
+        note("partitions split: %s, %d ms after the last instance was ready", split(), millisSince(splitStart));
 
         String created = first.post("/api/rulesets", RuleSetBodies.specsOnly("cluster-wide"), 201);
         long version = Long.parseLong(created.replaceAll(".*\"version\":(\\d+).*", "$1"));
         first.post("/api/rulesets/" + version + "/activate", null, 200);
-        await(Duration.ofSeconds(30), "version " + version + " runs on both instances", () -> {
-            String instances = second.get("/api/rulesets/instances");
-            return instances.contains("\"instanceId\":\"first\",\"ruleSetVersion\":" + version)
-                    && instances.contains("\"instanceId\":\"second\",\"ruleSetVersion\":" + version);
+        await(Duration.ofSeconds(30), "version " + version + " runs on every instance", () -> {
+            String running = survivors.get(0).get("/api/rulesets/instances");
+            return NAMES.subList(0, INSTANCES).stream().allMatch(name -> running.contains(
+                    "\"instanceId\":\"" + name + "\",\"ruleSetVersion\":" + version));
         });
-        note("rule-set version %d activated through the first instance runs on both", version);
+        note("rule-set version %d activated through the first instance runs on all %d", version, INSTANCES);
 
         List<CustomerEvent> stream = stream();
         Set<String> distinct = new HashSet<>();
@@ -129,12 +132,13 @@ class ClusterFailoverIT {
                 + "published; %d events stored then", first.pid(), killedOwned, published.get(), stream.size(),
                 storedAtKill);
 
-        await(BOUND, "the second instance owns every partition", () -> owned(second).size() == PARTITIONS);
+        await(BOUND, "the survivors own every partition", () -> ownedBy(survivors).size() == PARTITIONS);
         long acquired = millisSince(killedAt);
-        await(BOUND, "the second instance has rebuilt every partition", () -> ready(second));
+        await(BOUND, "the survivors have rebuilt every partition", () -> survivors.stream().allMatch(
+                ClusterFailoverIT::ready));
         long takeover = millisSince(killedAt);
-        note("the second instance owned all %d partitions %d ms after the kill and had rebuilt them after %d ms",
-                PARTITIONS, acquired, takeover);
+        note("the survivors (%d) owned all %d partitions %d ms after the kill (%s) and had rebuilt them after %d ms",
+                survivors.size(), PARTITIONS, acquired, split(), takeover);
 
         publishing.get(120, TimeUnit.SECONDS);
         int consenting = (int) customers().filter(this::consents).count();
@@ -161,23 +165,23 @@ class ClusterFailoverIT {
                 wrong.add(customerId(c) + " " + got + ", expected " + expected);
             }
         });
-        Prometheus metrics = second.metrics();
         List<String> reasons = deadLetterReasons();
         note("published %d messages (%d distinct events, %d duplicates, 2 without a usable customer header)",
                 stream.size() + 2, distinct.size(), stream.size() - distinct.size());
         note("stored %d events (%d rows, %d missing), %d sends (%d distinct keys, %d expected), %d customers with "
                 + "wrong sends; dead letters: %s", stored.size(), storedRows, missing.size(), sendRows, keys,
                 2 * consenting, wrong.size(), reasons);
-        note("the survivor's rebuilds of the taken-over partitions restored %d pending waits",
+        note("the survivors' rebuilds of the taken-over partitions restored %d pending waits",
                 restoredWaits(killedOwned));
-        note("the survivor counted %.0f duplicates and %.0f partitions acquired", metrics.sum(
-                "triggerforge_events_processed_total", "outcome", "duplicate"), metrics.sum(
-                "triggerforge_cluster_ownership_changes_total", "change", "acquired"));
+        note("the survivors counted %.0f duplicates and %.0f partitions acquired",
+                sum(survivors, "triggerforge_events_processed_total", "outcome", "duplicate"),
+                sum(survivors, "triggerforge_cluster_ownership_changes_total", "change", "acquired"));
         note("FAILOVER: partitions acquired %d ms, rebuilt %d ms, all remaining events processed and decided %d ms "
                 + "after the kill (bound %d s)", acquired, takeover, complete, BOUND.toSeconds());
 
         assertThat(killedOwned).as("the killed instance owned partitions").isNotEmpty();
-        assertThat(owned(second)).as("the survivor took them over").containsAll(killedOwned).hasSize(PARTITIONS);
+        assertThat(ownedBy(survivors)).as("the survivors took them over").containsAll(killedOwned)
+                .hasSize(PARTITIONS);
         assertThat(missing).as("published events never stored (lost)").isEmpty();
         assertThat(storedRows).as("stored events, one row per distinct event").isEqualTo(distinct.size());
         assertThat(keys).as("no idempotency key twice").isEqualTo(sendRows);
@@ -313,6 +317,24 @@ class ClusterFailoverIT {
         return owned;
     }
 
+    private static Set<Integer> ownedBy(List<ServerProcess> servers) {
+        Set<Integer> owned = new TreeSet<>();
+        servers.forEach(s -> owned.addAll(owned(s)));
+        return owned;
+    }
+
+    private String split() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < instances.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(NAMES.get(i)).append(' ').append(owned(instances.get(i)));
+        }
+        return b.toString();
+    }
+
+    private static double sum(List<ServerProcess> servers, String metric, String tag, String value) {
+        return servers.stream().mapToDouble(s -> s.metrics().sum(metric, tag, value)).sum();
+    }
+
     private static boolean ready(ServerProcess server) {
         try {
             return server.get("/q/health/ready").contains("\"status\": \"UP\"");
@@ -321,14 +343,19 @@ class ClusterFailoverIT {
         }
     }
 
-    /** The waits in flight the survivor's rebuilds brought back, from its log (the last rebuild of each partition). */
+    /**
+     * The waits in flight the survivors' rebuilds brought back, from their logs (the last rebuild of each partition
+     * in each log; a partition handed on between survivors is counted where it was rebuilt last).
+     */
     private int restoredWaits(List<Integer> partitions) throws java.io.IOException {
         Map<Integer, Integer> byPartition = new HashMap<>();
         Pattern rebuilt = Pattern.compile("Partition (\\d+) rebuilt from .*: (\\d+) pending waits");
-        for (String line : Files.readAllLines(second.log(), StandardCharsets.UTF_8)) {
-            Matcher m = rebuilt.matcher(line);
-            if (m.find() && partitions.contains(Integer.parseInt(m.group(1)))) {
-                byPartition.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        for (ServerProcess survivor : survivors) {
+            for (String line : Files.readAllLines(survivor.log(), StandardCharsets.UTF_8)) {
+                Matcher m = rebuilt.matcher(line);
+                if (m.find() && partitions.contains(Integer.parseInt(m.group(1)))) {
+                    byPartition.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                }
             }
         }
         return byPartition.values().stream().mapToInt(Integer::intValue).sum();
@@ -362,8 +389,8 @@ class ClusterFailoverIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "; stored "
                         + count("select count(*) from stored_events") + ", sends " + count("select count(*) from sends")
-                        + ", queued " + readyInPartitionQueues() + "; first owns " + owned(first) + ", second owns "
-                        + owned(second) + "\nsecond's log:\n" + (second == null ? "" : second.logTail(30)));
+                        + ", queued " + readyInPartitionQueues() + "; owned: " + split() + "\nlast instance's log:\n"
+                        + (instances.isEmpty() ? "" : instances.get(instances.size() - 1).logTail(30)));
             }
             Thread.sleep(100);
         }
