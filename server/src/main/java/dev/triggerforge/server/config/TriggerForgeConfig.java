@@ -168,7 +168,7 @@ public interface TriggerForgeConfig {
          * How long a turn that has begun with fewer than a tenth of a batch waits for more events before it commits:
          * fewer, larger transactions at moderate rates, at the price of at most this much latency; 0 commits at once.
          */
-        @WithDefault("0ms")
+        @WithDefault("5ms")
         Duration linger();
 
         /** Most events one partition commits in one transaction. */
