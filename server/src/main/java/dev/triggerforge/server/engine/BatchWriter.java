@@ -3,15 +3,13 @@ package dev.triggerforge.server.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.triggerforge.model.json.Json;
 import dev.triggerforge.model.profile.CustomerProfile;
-import dev.triggerforge.server.customers.CustomerAlias;
-import dev.triggerforge.server.customers.CustomerRecord;
-import dev.triggerforge.server.events.StoredEvent;
-import dev.triggerforge.server.experiments.Assignment;
+import dev.triggerforge.server.engine.TurnInserts.ProfileRow;
 import dev.triggerforge.server.store.Database;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.triggerforge.server.store.PaddedInList;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,14 +18,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Commits one partition turn in a single transaction. Sends and suppressions are inserted only when their key is
- * new, so a session rebuilt after a restart, which reaches the same decisions again, adds nothing twice; the primary
- * keys make that a guarantee rather than a hope.
+ * Commits one partition turn in a single transaction, with plain JDBC batches: the commit is most of a partition's
+ * work, and an ORM's persistence context only added to it. Sends and suppressions are inserted only when their key
+ * is new, so a session rebuilt after a restart, which reaches the same decisions again, adds nothing twice; the
+ * primary keys make that a guarantee rather than a hope.
  */
 @ApplicationScoped
 public class BatchWriter {
-
-    private static final int IN_CHUNK = 500;
 
     private final Database database;
 
@@ -40,66 +37,54 @@ public class BatchWriter {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> existing(database.session(),
-                "select e.eventId from StoredEvent e where e.eventId in :keys", ids));
+        Set<String> found = new HashSet<>();
+        try (Connection connection = database.dataSource().getConnection()) {
+            PaddedInList.select(connection, "select event_id from stored_events where event_id in (?)", ids,
+                    row -> found.add(row.getString(1)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("stored event ids not read: " + e.getMessage(), e);
+        }
+        return found;
     }
 
     void commit(Batch batch) {
-        QuarkusTransaction.requiringNew().run(() -> write(database.session(), batch));
-    }
-
-    private void write(Session session, Batch batch) {
-        batch.events.forEach(session::persist);
-        Set<String> knownSends = existing(session, "select s.idempotencyKey from SendRecord s where s.idempotencyKey in :keys",
-                batch.sends.keySet());
-        batch.sends.forEach((key, send) -> {
-            if (!knownSends.contains(key)) {
-                session.persist(send);
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                write(connection, batch);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-        });
-        Set<String> knownSuppressions = existing(session,
-                "select s.suppressionKey from SuppressionRecord s where s.suppressionKey in :keys",
-                batch.suppressions.keySet());
-        batch.suppressions.forEach((key, suppression) -> {
-            if (!knownSuppressions.contains(key)) {
-                session.persist(suppression);
-            }
-        });
-        for (Assignment a : batch.assignments.values()) {
-            if (session.find(Assignment.class, new Assignment.Key(a.experimentId, a.customerId)) == null) {
-                session.persist(a);
-            }
-        }
-        Set<String> knownFeedback = existing(session,
-                "select f.eventId from FeedbackRecord f where f.eventId in :keys", batch.feedback.keySet());
-        batch.feedback.forEach((id, row) -> {
-            if (!knownFeedback.contains(id)) {
-                session.persist(row);
-            }
-        });
-        for (CustomerAlias alias : batch.aliases.values()) {
-            if (session.find(CustomerAlias.class, alias.anonymousId) == null) {
-                session.persist(alias);
-            }
-        }
-        for (CustomerProfile profile : batch.profiles.values()) {
-            saveProfile(session, profile);
+        } catch (SQLException e) {
+            throw new IllegalStateException("turn of " + batch.events.size() + " events not committed: "
+                    + describe(e), e);
         }
     }
 
-    static void saveProfile(Session session, CustomerProfile profile) {
-        CustomerRecord record = session.find(CustomerRecord.class, profile.customerId());
-        boolean created = record == null;
-        if (created) {
-            record = new CustomerRecord();
-            record.customerId = profile.customerId();
+    private static void write(Connection connection, Batch batch) throws SQLException {
+        TurnInserts.EVENT.run(connection, batch.events);
+        TurnInserts.SEND.run(connection, batch.sends.values());
+        TurnInserts.SUPPRESSION.run(connection, batch.suppressions.values());
+        TurnInserts.ASSIGNMENT.run(connection, batch.assignments.values());
+        TurnInserts.FEEDBACK.run(connection, batch.feedback.values());
+        TurnInserts.ALIAS.run(connection, batch.aliases.values());
+        saveProfiles(connection, batch.profiles.values());
+    }
+
+    /** Each profile's next version: one batch of updates, then one of inserts for the customers that had none. */
+    private static void saveProfiles(Connection connection, Collection<CustomerProfile> profiles) throws SQLException {
+        Instant now = Instant.now();
+        List<ProfileRow> rows = profiles.stream().map(p -> new ProfileRow(p.customerId(), json(p), now)).toList();
+        int[] updated = TurnInserts.PROFILE_CHANGE.run(connection, rows);
+        List<ProfileRow> created = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                created.add(rows.get(i));
+            }
         }
-        record.version++;
-        record.updatedAt = Instant.now();
-        record.body = json(profile);
-        if (created) {
-            session.persist(record);
-        }
+        TurnInserts.NEW_PROFILE.run(connection, created);
     }
 
     private static String json(CustomerProfile profile) {
@@ -110,16 +95,9 @@ public class BatchWriter {
         }
     }
 
-    private static Set<String> existing(Session session, String query, Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            found.addAll(session.createSelectionQuery(query, String.class).setParameter("keys", chunk).getResultList());
-        }
-        return found;
+    /** A batch failure's own message says little; the first chained exception says which row and why. */
+    private static String describe(SQLException e) {
+        SQLException next = e.getNextException();
+        return next == null ? e.getMessage() : e.getMessage() + "; " + next.getMessage();
     }
 }

@@ -9,6 +9,7 @@ import dev.triggerforge.server.customers.CustomerRecord;
 import dev.triggerforge.server.events.StoredEvent;
 import dev.triggerforge.server.feedback.FeedbackRecord;
 import dev.triggerforge.server.store.Database;
+import dev.triggerforge.server.store.PaddedInList;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.ScrollMode;
@@ -16,13 +17,10 @@ import org.hibernate.ScrollableResults;
 import org.hibernate.StatelessSession;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +37,6 @@ public class EventReplay {
 
     private static final List<String> READING_TYPES = List.of(EventType.EMAIL_DELIVERED.name(),
             EventType.EMAIL_OPEN.name(), EventType.EMAIL_CLICK.name());
-
-    private static final int PROFILE_CHUNK = 256;
 
     private final Database database;
 
@@ -104,27 +100,13 @@ public class EventReplay {
      * cover every size.
      */
     List<CustomerProfile> profilesOf(Collection<String> customerIds) {
-        List<String> ids = new ArrayList<>(customerIds);
         List<CustomerProfile> found = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection()) {
-            for (int from = 0; from < ids.size(); from += PROFILE_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PROFILE_CHUNK));
-                int slots = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
-                String marks = String.join(",", Collections.nCopies(slots, "?"));
-                try (PreparedStatement select = connection.prepareStatement(
-                        "select customer_id, body from customer_profiles where customer_id in (" + marks + ")")) {
-                    for (int i = 0; i < slots; i++) {
-                        select.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                    }
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            found.add(CustomerRecord.profileOf(rows.getString(1), rows.getString(2)));
-                        }
-                    }
-                }
-            }
+            PaddedInList.select(connection, "select customer_id, body from customer_profiles where customer_id in (?)",
+                    customerIds, row -> found.add(CustomerRecord.profileOf(row.getString(1), row.getString(2))));
         } catch (SQLException e) {
-            throw new IllegalStateException("profiles of " + ids.size() + " customers not read: " + e.getMessage(), e);
+            throw new IllegalStateException("profiles of " + customerIds.size() + " customers not read: "
+                    + e.getMessage(), e);
         }
         return found;
     }
