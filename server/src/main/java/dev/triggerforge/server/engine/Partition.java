@@ -5,6 +5,7 @@ import dev.triggerforge.model.decision.Suppression;
 import dev.triggerforge.model.decision.SuppressionReason;
 import dev.triggerforge.model.event.CustomerEvent;
 import dev.triggerforge.model.json.EventCodec;
+import dev.triggerforge.model.json.InvalidEventException;
 import dev.triggerforge.model.profile.CustomerProfile;
 import dev.triggerforge.model.trigger.TriggerSpec;
 import dev.triggerforge.model.trigger.Variant;
@@ -38,6 +39,8 @@ final class Partition implements Runnable {
     private static final Logger LOG = Logger.getLogger(Partition.class);
     private static final Set<String> PROFILE_TYPES = Set.of("signup", "profile_update", "email_unsubscribe");
     private static final int MAX_ABSENT = 2_000_000;
+    private static final long REBUILD_FIRST_PAUSE_MILLIS = 100;
+    private static final long REBUILD_LAST_PAUSE_MILLIS = 30_000;
 
     private final int index;
     private final EngineContext ctx;
@@ -88,8 +91,7 @@ final class Partition implements Runnable {
 
     @Override
     public void run() {
-        rebuild();
-        ready = true;
+        ready = rebuildUntilDone();
         List<Work> turn = new ArrayList<>(ctx.batchSize());
         long tickMillis = ctx.tick().toMillis();
         while (running) {
@@ -108,7 +110,7 @@ final class Partition implements Runnable {
                 LOG.errorf(e, "Partition %d could not commit a turn of %d items; they go back to the broker and "
                         + "the session is rebuilt from the store", index, turn.size());
                 settleFailed(turn, e);
-                rebuild();
+                rebuildUntilDone();
             } finally {
                 turn.clear();
                 batch.clear();
@@ -360,6 +362,32 @@ final class Partition implements Runnable {
      * deliveries, opens and clicks, then on to now. Waits that fell due meanwhile fire now; decisions already in the
      * outbox are recognised by their keys and not stored again.
      */
+    /**
+     * Rebuilds the session, trying again after a growing pause while the store cannot be read (a database restart),
+     * so that a partition outlives the outage instead of its thread; false when the partition stops meanwhile (its
+     * loop then ends too).
+     */
+    private boolean rebuildUntilDone() {
+        long pauseMillis = REBUILD_FIRST_PAUSE_MILLIS;
+        while (running) {
+            try {
+                rebuild();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Partition %d could not rebuild its session; it tries again in %d ms, its events wait "
+                        + "unacknowledged meanwhile", index, pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, REBUILD_LAST_PAUSE_MILLIS);
+            }
+        }
+        return false;
+    }
+
     private void rebuild() {
         if (session != null) {
             session.close();
@@ -384,7 +412,15 @@ final class Partition implements Runnable {
             Instant turnAt = stored.turnAt != null ? stored.turnAt : stored.receivedAt;
             periods.applyAt(turnAt, session);
             session.advanceTo(turnAt);
-            session.offer(EventCodec.decode(stored.body));
+            CustomerEvent event;
+            try {
+                event = EventCodec.decode(stored.body);
+            } catch (InvalidEventException e) {
+                LOG.errorf("Partition %d skips stored event %s in its replay: its body is no longer a readable "
+                        + "event (%s)", index, stored.eventId, e.getMessage());
+                return;
+            }
+            session.offer(event);
             replayed[0]++;
         });
         replaying = false;
