@@ -54,12 +54,23 @@ public class BatchWriter {
                 write(connection, batch);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollBack(connection, e);
                 throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("turn of " + batch.events.size() + " events not committed: "
                     + describe(e), e);
+        }
+    }
+
+    /** A rollback that fails too (the connection is gone) must not hide why the turn failed. */
+    private static void rollBack(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
