@@ -47,6 +47,7 @@ public class BatchWriter {
         return found;
     }
 
+    /** The pool (Agroal) sets autocommit back when the connection returns to it. */
     void commit(Batch batch) {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
@@ -56,8 +57,6 @@ public class BatchWriter {
             } catch (SQLException | RuntimeException e) {
                 rollBack(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("turn of " + batch.events.size() + " events not committed: "

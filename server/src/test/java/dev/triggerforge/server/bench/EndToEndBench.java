@@ -508,7 +508,8 @@ public final class EndToEndBench {
             say("latency at %.0f events/s, measured from %s: sent %d in %.1f s (%.0f/s); %.0f recorded; publish to "
                             + "commit p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, mean %.1f ms; event to decision (received "
                             + "to commit) p50 %.1f ms, p99 %.1f ms; caught up %.2f s after the last publish; cores busy: %s",
-                    rate, measuredFrom.truncatedTo(ChronoUnit.SECONDS), sent, p.seconds, p.achieved, h.count(), h.quantile(0.5) * 1e3, h.quantile(0.99) * 1e3,
+                    rate, measuredFrom.truncatedTo(ChronoUnit.SECONDS), sent, p.seconds, p.achieved, h.count(),
+                    h.quantile(0.5) * 1e3, h.quantile(0.99) * 1e3,
                     h.quantile(0.999) * 1e3, h.mean() * 1e3, d.quantile(0.5) * 1e3, d.quantile(0.99) * 1e3,
                     p.catchUpSeconds, fmt(cores));
             Prometheus.Histogram turns = after.histogram(TURN).minus(before.histogram(TURN));

@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -325,11 +327,8 @@ class ClusterFailoverIT {
     }
 
     private String split() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < instances.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(NAMES.get(i)).append(' ').append(owned(instances.get(i)));
-        }
-        return b.toString();
+        return IntStream.range(0, instances.size()).mapToObj(i -> NAMES.get(i) + " " + owned(instances.get(i)))
+                .collect(Collectors.joining(", "));
     }
 
     private static double sum(List<ServerProcess> servers, String metric, String tag, String value) {
